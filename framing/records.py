@@ -1,0 +1,64 @@
+"""The plain records the framing components produce, one per thing found.
+
+Components store lists of these on the Doc (``doc._.framing_markers``, ``doc._.framing_quotes``, see
+:mod:`framing.extensions`); :mod:`framing.tables` turns them into table rows. Offsets are character
+offsets into ``doc.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Marker families (see ``framing/lexicons/``).
+FAMILIES = ("loaded", "hedge", "booster", "distancing", "reporting_verb")
+#: Kinds of quotation found by the sourcing component.
+QUOTE_KINDS = ("direct", "indirect", "according_to", "scare")
+#: Who a quotation is attributed to.
+SPEAKER_TYPES = ("named_person", "anonymous", "organization", "media", "group", "unknown")
+#: Classes of reporting (cue) verbs.
+CUE_CLASSES = ("neutral", "assertive", "distancing", "emotive", "endorsing")
+#: Whose words a marker is.
+VOICES = ("author", "quoted")
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A lexicon match: a loaded term, hedge, booster, distancing device or reporting verb."""
+
+    start_char: int
+    end_char: int
+    text: str
+    lemma: str
+    family: str
+    category: str
+    entry: str
+    source: str
+    negated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation or attribution; ``quote_id`` numbers them from 1 within a document.
+
+    ``start_char``/``end_char``/``text`` cover the quoted content (without its quotation marks) or the
+    reported content of indirect speech. Speaker and cue fields are empty ("" and -1 offsets) when
+    there is none (scare quotes, quotes with no cue).
+    """
+
+    quote_id: int
+    kind: str
+    start_char: int
+    end_char: int
+    text: str
+    speaker: str = ""
+    speaker_start_char: int = -1
+    speaker_end_char: int = -1
+    speaker_resolved: str = ""
+    speaker_type: str = "unknown"
+    speaker_descriptor: str = ""
+    cue: str = ""
+    cue_lemma: str = ""
+    cue_start_char: int = -1
+    cue_end_char: int = -1
+    cue_class: str = ""
+    speaker_inherited: bool = False  # True when the speaker is carried over from the previous quote

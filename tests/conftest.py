@@ -1,0 +1,39 @@
+"""Shared fixtures: the trained pipeline is loaded once per session; the seed articles come from data/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "data" / "corpus"
+ANNOTATIONS = ROOT / "data" / "annotations"
+KRONE = "000_c0858dbfd52112ba"
+ONEWORLD = "004_0dd5b71927f9dee2"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The full pipeline (model + framing components), loaded once."""
+    from framing.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_articles():
+    """The two seed articles by doc_id, read through framing.corpus."""
+    from framing.corpus import read_corpus
+
+    articles, problems = read_corpus(CORPUS)
+    assert not [p for p in problems if p.skipped]
+    return {article.doc_id: article for article in articles}
+
+
+@pytest.fixture(scope="session")
+def seed_docs(nlp, seed_articles):
+    """The seed articles parsed by the full pipeline, by doc_id."""
+    ids = list(seed_articles)
+    docs = nlp.pipe(seed_articles[i].text for i in ids)
+    return dict(zip(ids, docs))
