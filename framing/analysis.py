@@ -2,9 +2,12 @@
 
 Two entry points share one loop:
 
-- :func:`analyze` returns the four tables as DataFrames (for notebooks and small corpora);
+- :func:`analyze` returns the tables as DataFrames (for notebooks and small corpora);
 - :func:`analyze_to` streams rows to disk and publishes the tables atomically (for the CLI and large
-  corpora): memory holds one batch of Docs and one chunk of rows at a time.
+  corpora): memory holds one chunk of Docs and one chunk of rows at a time.
+
+Both take the same options (:class:`Options`): the model, lexicons and families, which tables to
+compute, the parse cache, and the engine (``n_process`` local processes, or a Dask cluster).
 
 >>> tables = analyze()                         # the seed corpus            # doctest: +SKIP
 >>> tables.quotes[["speaker_resolved", "cue", "text"]].head()              # doctest: +SKIP
@@ -14,18 +17,18 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 from spacy.language import Language
-from spacy.tokens import Doc
 
+from framing import engine
 from framing.corpus import Article, iter_articles
-from framing.errors import InputError, Problem
+from framing.errors import FramingError, InputError, Problem
 from framing.io import StagedTables
-from framing.nlp import BATCH_SIZE, load_pipeline
+from framing.nlp import BATCH_SIZE
 from framing.tables import TABLES, frame
 
 #: The repository the package was installed from (editable install), and its seed corpus (Krone and
@@ -34,6 +37,7 @@ REPOSITORY = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPOSITORY / "data" / "corpus"
 
 Rows = Mapping[str, list[dict[str, object]]]
+Inputs = str | Path | Sequence[str | Path] | None
 
 
 def default_corpus() -> Path:
@@ -42,6 +46,47 @@ def default_corpus() -> Path:
         return DEFAULT_CORPUS
     raise InputError(DEFAULT_CORPUS, "the seed corpus is not here (framing is installed without its "
                      "repository)", "give the folder of your articles as INPUT")
+
+
+@dataclass
+class Options:
+    """How to run an analysis.
+
+    ``tables``: which of articles, sentences, markers, quotes to compute (articles always; what is not
+    asked for does not run: without markers and quotes, the framing components and the parser are
+    skipped). ``lexicon_paths``/``families``: extra lexicon files and the marker families to keep
+    (None: all). ``cache``/``cache_dir``: reuse parses (see :mod:`framing.cache`). ``n_process``,
+    ``engine`` (``local`` or ``dask``), ``scheduler``: where to parse (see :mod:`framing.engine`).
+    """
+
+    model: str | None = None
+    tables: Sequence[str] = TABLES
+    lexicon_paths: Sequence[str | Path] = ()
+    families: Sequence[str] | None = None
+    aliases: str | Path | None = None
+    manifest: str | Path | None = None
+    text_column: str | None = None
+    batch_size: int = BATCH_SIZE
+    cache: bool = True
+    cache_dir: str | Path | None = None
+    n_process: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
+    progress: bool = False
+
+    def settings(self) -> engine.Settings:
+        unknown = sorted(set(self.tables) - set(TABLES))
+        if unknown:
+            raise FramingError(None, f"unknown table {', '.join(unknown)}", f"choose from {', '.join(TABLES)}")
+        if self.batch_size < 1:
+            raise FramingError(None, f"the batch size must be at least 1 (got {self.batch_size})",
+                               "pass a positive --batch-size")
+        tables = tuple(name for name in TABLES if name in set(self.tables) | {"articles"})
+        return engine.Settings(
+            model=self.model, tables=tables, lexicon_paths=tuple(str(p) for p in self.lexicon_paths),
+            families=None if self.families is None else tuple(self.families),
+            aliases=None if self.aliases is None else str(self.aliases), batch_size=self.batch_size,
+            cache=self.cache, cache_dir=None if self.cache_dir is None else str(self.cache_dir))
 
 
 @dataclass
@@ -69,13 +114,13 @@ class Summary:
 
     def count(self, rows: Rows) -> None:
         self.articles += len(rows["articles"])
-        self.sentences += len(rows["sentences"])
+        self.sentences += sum(int(row["n_sentences"]) for row in rows["articles"])
         self.words += sum(int(row["n_words"]) for row in rows["articles"])
 
 
 @dataclass
 class Tables:
-    """The four tables of a run, as DataFrames, and the inputs that were skipped or noted."""
+    """The tables of a run, as DataFrames, and the inputs that were skipped or noted."""
 
     articles: pd.DataFrame
     sentences: pd.DataFrame
@@ -89,28 +134,16 @@ class Tables:
         return getattr(self, name)
 
 
-def parse(articles: Iterable[Article], nlp: Language, *, batch_size: int = BATCH_SIZE
-          ) -> Iterator[tuple[Article, Doc]]:
-    """Parse each article's text once with ``nlp.pipe``, in batches, yielding ``(article, doc)``."""
-    pairs = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield article, doc
+def _articles(inputs: Inputs, options: Options, report: Callable[[Problem], None]) -> Iterable[Article]:
+    if inputs is None:  # the seed corpus: paths shown relative to the repository
+        return (replace(a, path=os.path.relpath(a.path, REPOSITORY))
+                for a in iter_articles(default_corpus(), manifest=options.manifest,
+                                       text_column=options.text_column, on_problem=report))
+    return iter_articles(inputs, manifest=options.manifest, text_column=options.text_column, on_problem=report)
 
 
-def iter_rows(articles: Iterable[Article], nlp: Language, *, batch_size: int = BATCH_SIZE) -> Iterator[Rows]:
-    """Table rows of each article, in corpus order."""
-    from framing.tables import doc_rows
-
-    for article, doc in parse(articles, nlp, batch_size=batch_size):
-        yield doc_rows(article, doc)
-
-
-def _run(inputs: str | Path | Sequence[str | Path] | None, consume: Callable[[Rows], None], *,
-         nlp: Language | None, model: str | None, extractors: Iterable[str],
-         lexicon_paths: Sequence[str | Path], families: Sequence[str] | None, aliases: str | Path | None,
-         manifest: str | Path | None, text_column: str | None, batch_size: int, progress: bool,
+def _run(inputs: Inputs, consume: Callable[[Rows], None], options: Options, nlp: Language | None,
          on_problem: Callable[[Problem], None] | None) -> Summary:
-    started = time.perf_counter()
     summary = Summary()
 
     def report(problem: Problem) -> None:
@@ -118,46 +151,38 @@ def _run(inputs: str | Path | Sequence[str | Path] | None, consume: Callable[[Ro
         if on_problem is not None:
             on_problem(problem)
 
-    if nlp is None:
-        nlp = load_pipeline(model, extractors=extractors, lexicon_paths=lexicon_paths, families=families,
-                            aliases=aliases)
-    if inputs is None:
-        articles: Iterable[Article] = (replace(a, path=os.path.relpath(a.path, REPOSITORY))
-                                       for a in iter_articles(default_corpus(), manifest=manifest,
-                                                                    text_column=text_column, on_problem=report))
-    else:
-        articles = iter_articles(inputs, manifest=manifest, text_column=text_column, on_problem=report)
+    settings = options.settings()
+    rows_iter = engine.run(_articles(inputs, options, report), settings, n_process=options.n_process,
+                           engine=options.engine, scheduler=options.scheduler, nlp=nlp)
     bar = None
-    if progress:
+    if options.progress:
         from tqdm.auto import tqdm
 
         bar = tqdm(unit=" articles", desc="analysing", disable=None, leave=False)
-    for rows in iter_rows(articles, nlp, batch_size=batch_size):
-        consume(rows)
-        summary.count(rows)
+    try:
+        for rows in rows_iter:
+            consume(rows)
+            summary.count(rows)
+            if bar is not None:
+                bar.update(1)
+                bar.set_postfix(words=f"{summary.words:,}", refresh=False)
+    finally:
         if bar is not None:
-            bar.update(1)
-            bar.set_postfix(words=f"{summary.words:,}", refresh=False)
-    if bar is not None:
-        bar.close()
+            bar.close()
     if summary.articles == 0:
         where = default_corpus() if inputs is None else inputs
         raise InputError(str(where) if isinstance(where, str | Path) else ", ".join(map(str, where)),
                          "no article could be read", "check the paths and the messages above")
-    summary.seconds = time.perf_counter() - started
     return summary
 
 
-def analyze(inputs: str | Path | Sequence[str | Path] | None = None, *, nlp: Language | None = None,
-            model: str | None = None, extractors: Iterable[str] = ("markers", "sourcing"),
-            lexicon_paths: Sequence[str | Path] = (), families: Sequence[str] | None = None,
-            aliases: str | Path | None = None, manifest: str | Path | None = None,
-            text_column: str | None = None, batch_size: int = BATCH_SIZE, progress: bool = False,
-            on_problem: Callable[[Problem], None] | None = None) -> Tables:
-    """Analyse a corpus (default: the seed corpus) and return its four tables as DataFrames.
+def analyze(inputs: Inputs = None, *, nlp: Language | None = None,
+            on_problem: Callable[[Problem], None] | None = None, **options) -> Tables:
+    """Analyse a corpus (default: the seed corpus) and return its tables as DataFrames.
 
-    Bad inputs are skipped and listed in ``Tables.problems``; raises InputError when nothing could be
-    read, ModelError/LexiconError for bad settings.
+    ``options`` are the fields of :class:`Options`; ``nlp`` runs an already loaded pipeline (one
+    process). Bad inputs are skipped and listed in ``Tables.problems``; raises InputError when nothing
+    could be read, ModelError/LexiconError/FramingError for bad settings.
     """
     collected: dict[str, list[dict[str, object]]] = {name: [] for name in TABLES}
 
@@ -165,30 +190,22 @@ def analyze(inputs: str | Path | Sequence[str | Path] | None = None, *, nlp: Lan
         for name in TABLES:
             collected[name].extend(rows[name])
 
-    summary = _run(inputs, keep, nlp=nlp, model=model, extractors=extractors, lexicon_paths=lexicon_paths,
-                   families=families, aliases=aliases, manifest=manifest, text_column=text_column,
-                   batch_size=batch_size, progress=progress, on_problem=on_problem)
+    summary = _run(inputs, keep, Options(**options), nlp, on_problem)
     return Tables(**{name: frame(name, collected[name]) for name in TABLES}, problems=summary.problems)
 
 
-def analyze_to(out_dir: str | Path, inputs: str | Path | Sequence[str | Path] | None = None, *,
-               fmt: str = "csv", nlp: Language | None = None, model: str | None = None,
-               extractors: Iterable[str] = ("markers", "sourcing"), lexicon_paths: Sequence[str | Path] = (),
-               families: Sequence[str] | None = None, aliases: str | Path | None = None,
-               manifest: str | Path | None = None, text_column: str | None = None,
-               batch_size: int = BATCH_SIZE, progress: bool = False,
-               on_problem: Callable[[Problem], None] | None = None) -> Summary:
+def analyze_to(out_dir: str | Path, inputs: Inputs = None, *, fmt: str = "csv", nlp: Language | None = None,
+               on_problem: Callable[[Problem], None] | None = None, **options) -> Summary:
     """Analyse a corpus and write ``articles``, ``sentences``, ``markers``, ``quotes`` to ``out_dir``
     (``NAME.csv``, or ``NAME.parquet`` with ``fmt="parquet"``), all together or not at all.
 
-    Returns the run's Summary; raises OutputError when the folder cannot be written.
+    ``options`` are the fields of :class:`Options`. Returns the run's Summary; raises OutputError when
+    the folder cannot be written, and what :func:`analyze` raises.
     """
     started = time.perf_counter()
+    settings = Options(**options)
     with StagedTables(out_dir, fmt=fmt) as staged:
-        summary = _run(inputs, staged.add, nlp=nlp, model=model, extractors=extractors,
-                       lexicon_paths=lexicon_paths, families=families, aliases=aliases, manifest=manifest,
-                       text_column=text_column, batch_size=batch_size, progress=progress,
-                       on_problem=on_problem)
+        summary = _run(inputs, staged.add, settings, nlp, on_problem)
         summary.written = staged.commit()
     summary.seconds = time.perf_counter() - started
     return summary

@@ -11,7 +11,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from framing.engine import ENGINES
 from framing.errors import FramingError, Problem
+from framing.nlp import BATCH_SIZE
+from framing.tables import TABLES
 
 EXIT_OK, EXIT_ERROR, EXIT_SKIPPED, EXIT_INTERRUPTED = 0, 1, 3, 130
 
@@ -36,7 +39,19 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
                      help="switch a marker family off (loaded, hedge, booster, distancing, reporting_verb); "
                      "repeatable")
     nlp.add_argument("--aliases", metavar="CSV", help="speaker/actor aliases (columns alias,canonical)")
-    nlp.add_argument("--batch-size", metavar="N", type=int, default=None, help="texts per spaCy batch")
+    nlp.add_argument("--tables", metavar="NAMES", default=",".join(TABLES),
+                     help="tables to compute, comma-separated (default: all); what is not asked for does "
+                     "not run")
+    run = parser.add_argument_group("speed")
+    run.add_argument("--batch-size", metavar="N", type=int, default=None,
+                     help=f"articles per spaCy batch (default: {BATCH_SIZE})")
+    run.add_argument("--n-process", metavar="N", type=int, default=1, help="local processes (default: 1)")
+    run.add_argument("--engine", choices=ENGINES, default="local",
+                     help="local processes, or a Dask cluster (with --scheduler)")
+    run.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://host:8786")
+    run.add_argument("--no-cache", action="store_true", help="parse again instead of reusing cached parses")
+    run.add_argument("--cache-dir", metavar="DIR", help="where parses are cached (default: "
+                     "$FRAMING_CACHE_DIR, else ~/.cache/framing)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
@@ -51,12 +66,12 @@ def _families(disabled: Sequence[str]) -> list[str] | None:
 
 
 def _analysis_options(args: argparse.Namespace) -> dict[str, object]:
-    from framing.nlp import BATCH_SIZE
-
     return {"model": args.model, "lexicon_paths": args.lexicon, "families": _families(args.no_family),
             "aliases": args.aliases, "manifest": args.manifest, "text_column": args.text_column,
-            "batch_size": args.batch_size or BATCH_SIZE, "progress": not args.quiet,
-            "on_problem": _print_problem}
+            "tables": [name.strip() for name in args.tables.split(",") if name.strip()],
+            "batch_size": args.batch_size or BATCH_SIZE, "n_process": args.n_process, "engine": args.engine,
+            "scheduler": args.scheduler, "cache": not args.no_cache, "cache_dir": args.cache_dir,
+            "progress": not args.quiet, "on_problem": _print_problem}
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:

@@ -37,6 +37,13 @@ class FramingError(Exception):
         self.fix = fix
         super().__init__(message(path, problem, fix, line=line))
 
+    def __reduce__(self):  # errors raised in worker processes must survive pickling
+        return (_rebuild, (type(self), self.path, self.problem, self.fix, self.line))
+
+
+def _rebuild(cls: type[FramingError], path: str | None, problem: str, fix: str, line: int | None) -> FramingError:
+    return cls(path, problem, fix, line=line)
+
 
 class InputError(FramingError):
     """An input file (article, table, manifest) that cannot be read as an article."""

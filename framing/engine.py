@@ -1,0 +1,191 @@
+"""Where the parsing happens: in this process, in N local processes, or on a Dask cluster.
+
+Whatever the engine, articles go through the same function, :func:`process_chunk`: a chunk of articles
+is parsed once (``nlp.pipe``, one batch; parses found in the cache are reused), the framing components
+run on the Docs, and the table rows of each article come back, in corpus order. Each process loads the
+pipeline once. Only a bounded number of chunks is in flight at any time, so memory does not grow with
+the corpus, and the rows are the same whatever the engine, process count or cache state.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+
+from framing.cache import ParseCache, default_cache_dir, parse_key
+from framing.corpus import Article
+from framing.errors import FramingError
+from framing.nlp import BATCH_SIZE, EXTRACTORS, load_pipeline
+
+Rows = Mapping[str, list[dict[str, object]]]
+ENGINES = ("local", "dask")
+#: Which framing extractors each table needs (markers need quotes for their voice).
+TABLE_EXTRACTORS = {"articles": (), "sentences": (), "markers": ("markers", "sourcing"),
+                    "quotes": ("sourcing",)}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that decides what a run computes (picklable: sent to worker processes)."""
+
+    model: str | None = None
+    tables: tuple[str, ...] = ("articles", "sentences", "markers", "quotes")
+    lexicon_paths: tuple[str, ...] = ()
+    families: tuple[str, ...] | None = None
+    aliases: str | None = None
+    batch_size: int = BATCH_SIZE
+    cache: bool = True
+    cache_dir: str | None = None
+
+    @property
+    def extractors(self) -> tuple[str, ...]:
+        wanted = {name for table in self.tables for name in TABLE_EXTRACTORS[table]}
+        return tuple(name for name in EXTRACTORS if name in wanted)
+
+
+@dataclass
+class Analyzer:
+    """One process's pipeline and cache; :meth:`rows` turns a chunk of articles into table rows."""
+
+    settings: Settings
+    nlp: Language | None = None
+    cache: ParseCache | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        settings = self.settings
+        if self.nlp is None:
+            self.nlp = load_pipeline(settings.model, extractors=settings.extractors,
+                                     lexicon_paths=settings.lexicon_paths, families=settings.families,
+                                     aliases=settings.aliases)
+        extractor_names = set(EXTRACTORS.values())
+        self.parse_names = [n for n in self.nlp.pipe_names if n not in extractor_names]
+        self.extract_names = [n for n in self.nlp.pipe_names if n in extractor_names]
+        if settings.cache:
+            root = Path(settings.cache_dir) if settings.cache_dir else default_cache_dir()
+            self.cache = ParseCache(root, parse_key(self.nlp, self.parse_names))
+
+    def rows(self, articles: list[Article]) -> list[Rows]:
+        """Table rows of each article of the chunk, in order."""
+        from framing.tables import doc_rows
+
+        nlp = self.nlp
+        texts = [article.text for article in articles]
+        docs = [self.cache.get(text, nlp.vocab) if self.cache else None for text in texts]
+        missing = [i for i, doc in enumerate(docs) if doc is None]
+        parsed = nlp.pipe((texts[i] for i in missing), batch_size=max(len(missing), 1),
+                          disable=self.extract_names)
+        for i, doc in zip(missing, parsed):
+            docs[i] = doc
+            if self.cache is not None:
+                self.cache.put(texts[i], doc)
+        results = []
+        for article, doc in zip(articles, docs):
+            for name in self.extract_names:
+                doc = nlp.get_pipe(name)(doc)
+            results.append(doc_rows(article, doc, tables=self.settings.tables))
+        return results
+
+
+#: The Analyzer of this process, per settings (a worker loads the pipeline once).
+_ANALYZERS: dict[Settings, Analyzer] = {}
+
+
+def process_chunk(articles: list[Article], settings: Settings) -> list[Rows]:
+    """Rows of a chunk of articles, using this process's pipeline (loaded on first use)."""
+    analyzer = _ANALYZERS.get(settings)
+    if analyzer is None:
+        analyzer = _ANALYZERS[settings] = Analyzer(settings)
+    return analyzer.rows(articles)
+
+
+def chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Consecutive lists of ``size`` items (the last may be shorter)."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _windowed(submit: Callable[[list[Article]], Future], work: Iterator[list[Article]], window: int
+              ) -> Iterator[Rows]:
+    """Submit chunks with at most ``window`` in flight; yield their rows in submission order."""
+    pending: deque[Future] = deque()
+    for chunk in work:
+        pending.append(submit(chunk))
+        if len(pending) >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def run(articles: Iterable[Article], settings: Settings, *, n_process: int = 1, engine: str = "local",
+        scheduler: str | None = None, nlp: Language | None = None) -> Iterable[Rows]:
+    """Rows of every article, in corpus order, computed by the chosen engine.
+
+    ``n_process`` > 1 uses that many local processes; ``engine="dask"`` sends chunks to the Dask
+    scheduler at ``scheduler`` (an address such as ``tcp://10.0.0.5:8786``). ``nlp`` (single local
+    process only) uses an already loaded pipeline. Raises FramingError for bad engine settings.
+    """
+    # Settings are checked here, before the first article is read: a bad model or lexicon fails at once.
+    if engine not in ENGINES:
+        raise FramingError(None, f"unknown engine {engine!r}", f"choose from {', '.join(ENGINES)}")
+    if n_process < 1:
+        raise FramingError(None, f"--n-process must be at least 1 (got {n_process})", "pass 1 or more")
+    work = chunks(articles, settings.batch_size)
+    if engine == "dask":
+        client = _dask_client(scheduler)
+        return _run_dask(client, work, settings)
+    if n_process == 1:
+        analyzer = Analyzer(settings, nlp=nlp) if nlp is not None else _ANALYZERS.get(settings)
+        if analyzer is None:
+            analyzer = _ANALYZERS[settings] = Analyzer(settings)
+        return (rows for chunk in work for rows in analyzer.rows(chunk))
+    check_settings(settings)
+    return _run_pool(work, settings, n_process)
+
+
+def check_settings(settings: Settings) -> None:
+    """Raise the error a worker would raise for a missing model or a bad lexicon, before any work."""
+    from framing.nlp import resolve_model
+
+    resolve_model(settings.model)
+    if "markers" in settings.extractors:
+        from framing.lexicon import load_lexicon
+
+        load_lexicon(settings.lexicon_paths, families=settings.families)
+
+
+def _run_pool(work: Iterator[list[Article]], settings: Settings, n_process: int) -> Iterator[Rows]:
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
+        yield from _windowed(lambda chunk: pool.submit(process_chunk, chunk, settings), work, 2 * n_process)
+
+
+def _dask_client(scheduler: str | None):
+    if not scheduler:
+        raise FramingError(None, "the dask engine needs a scheduler address", "pass --scheduler "
+                           "tcp://HOST:8786 (the address `dask scheduler` prints)")
+    try:
+        from distributed import Client
+    except ImportError:
+        raise FramingError(None, "the dask engine needs dask.distributed", "pip install 'framing[dask]'") from None
+    try:
+        client = Client(scheduler, timeout="20s", set_as_default=False)
+    except (OSError, TimeoutError) as error:
+        raise FramingError(None, f"cannot reach the Dask scheduler at {scheduler} ({error})",
+                           "check the address and that the scheduler is running") from None
+    return client
+
+
+def _run_dask(client, work: Iterator[list[Article]], settings: Settings) -> Iterator[Rows]:
+    with client:
+        workers = max(len(client.scheduler_info().get("workers", {})), 1)
+        yield from _windowed(lambda chunk: client.submit(process_chunk, chunk, settings, pure=False),
+                             work, 2 * workers)

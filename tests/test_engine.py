@@ -1,0 +1,106 @@
+"""Engines, processes and the parse cache change how fast a run is, never what it finds."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from conftest import CORPUS
+from framing.analysis import analyze
+from framing.cache import ParseCache
+from framing.engine import Analyzer, Settings
+from framing.tables import TABLES
+
+PASSAGES = {
+    "wire.txt": "Minister quits\n\nThe minister resigned on Monday, officials said. “I have done nothing "
+                "wrong,” she told reporters. Critics called it a so-called apology.",
+    "blog.md": "---\ntitle: A quiet week\noutlet: Blog\n---\nNothing happened, according to the mayor. "
+               "It could be worse, he added.",
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    for name, text in PASSAGES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    for path in CORPUS.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    return folder
+
+
+def _frames(tables) -> dict[str, pd.DataFrame]:
+    return {name: tables[name] for name in TABLES}
+
+
+def _same(left, right) -> None:
+    for name in TABLES:
+        pd.testing.assert_frame_equal(left[name], right[name], obj=name)
+
+
+@pytest.fixture(scope="module")
+def reference(corpus, tmp_path_factory):
+    """One process, no cache: the reference result."""
+    return _frames(analyze(corpus, cache=False, batch_size=2))
+
+
+def test_reference_finds_something_in_every_table(reference):
+    assert len(reference["articles"]) == 4
+    assert len(reference["sentences"]) > 40
+
+
+def test_batch_size_does_not_change_results(corpus, reference):
+    _same(_frames(analyze(corpus, cache=False, batch_size=64)), reference)
+
+
+def test_cold_and_warm_cache_give_the_same_rows(corpus, reference, tmp_path):
+    cold = _frames(analyze(corpus, cache_dir=tmp_path, batch_size=3))
+    warm = _frames(analyze(corpus, cache_dir=tmp_path, batch_size=3))
+    _same(cold, reference)
+    _same(warm, reference)
+
+
+def test_cache_hits_on_rerun_and_redoes_a_corrupt_entry(corpus, tmp_path):
+    from framing.corpus import read_corpus
+
+    articles, _ = read_corpus(corpus)
+    settings = Settings(cache=True, cache_dir=str(tmp_path))
+    first = Analyzer(settings)
+    rows = first.rows(articles)
+    assert (first.cache.hits, first.cache.misses) == (0, 4)
+    entries = sorted(first.cache.folder.rglob("*.spacy"))
+    assert len(entries) == 4
+    entries[0].write_bytes(b"not a DocBin")
+    again = Analyzer(settings, nlp=first.nlp)
+    assert again.rows(articles) == rows
+    assert (again.cache.hits, again.cache.redone) == (3, 1)
+
+
+def test_two_processes_give_the_same_rows(corpus, reference):
+    _same(_frames(analyze(corpus, cache=False, n_process=2, batch_size=1)), reference)
+
+
+def test_dask_cluster_gives_the_same_rows(corpus, reference):
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        result = analyze(corpus, cache=False, engine="dask", scheduler=cluster.scheduler_address,
+                         batch_size=1)
+    _same(_frames(result), reference)
+
+
+def test_asking_for_sentences_only_skips_parser_and_extractors(corpus):
+    analyzer = Analyzer(Settings(tables=("articles", "sentences"), cache=False))
+    names = analyzer.nlp.pipe_names
+    assert "parser" not in names and "ner" not in names and "senter" in names
+    assert not {"framing_markers", "framing_sourcing"} & set(names)
+    tables = analyze(corpus, tables=["sentences"], cache=False)
+    assert len(tables.sentences) > 40 and tables.markers.empty and tables.quotes.empty
+
+
+def test_dask_without_scheduler_is_a_clear_error(corpus):
+    from framing.errors import FramingError
+
+    with pytest.raises(FramingError, match="needs a scheduler address"):
+        analyze(corpus, engine="dask")
