@@ -1,25 +1,32 @@
 """The ``framing_markers`` component: loaded terms, hedges, boosters, distancing devices and reporting
 verbs found by matching the lexicons (:mod:`framing.lexicon`) against a Doc.
 
-Matching. Each entry is matched by a PhraseMatcher on LOWER (its regular inflected forms, so it works on
-a tokenizer-only pipeline), a PhraseMatcher on LEMMA (irregular forms: ``spoke`` -> ``speak the
-truth``), and, for entries with gaps, alternatives or JSON token patterns, a Matcher. All patterns are
-compiled once, when the component is made. Where matches overlap, the longest wins (then the earlier,
-then an exact-form match over an inflected one, then the entry read first).
+Matching. A plain phrase is matched by a PhraseMatcher on LOWER (its regular inflected forms, so it
+works on a tokenizer-only pipeline) and one on LEMMA (irregular forms: ``spoke`` -> ``speak the
+truth``). A phrase with gaps or alternatives is found from its first word by PhraseMatchers and
+then checked slot by slot; a JSON entry goes to a spaCy Matcher. All patterns are compiled once, when the
+component is made (the Matcher tests every pattern at every token, the PhraseMatchers only hash lookups,
+hence the split). Where matches overlap, the longest wins (then the earlier, then an exact-form match
+over an inflected one, then the entry read first).
 
 Context rules, each applied only where the pipeline annotates what it needs:
 
+- words inside a named entity (a person, organisation, place, law, work...) are names, not wording:
+  "Freedom Caucus" and "International Crisis Group" give no marker.
 - reporting verbs: the first word must be tagged as a verb (``claimed`` yes, ``expansionist claims`` no).
-- modals, by category: ``epistemic modal`` (might, may) counts wherever the word is a modal auxiliary
-  (tag ``MD``); ``possibility modal`` (could) and ``necessity modal`` (must) count only when the next
-  verb, past adverbs and negation, is ``be`` or perfect ``have``: "could have happened", "could be
-  Russia's next prey", "could even be used" are epistemic; "could simply move", "can't be trusted"
-  (``can`` is not listed) are ability or permission and are left out.
-- ``negated`` is True when a negation governs the marker: a ``neg`` dependent (``not``, ``n't``,
-  ``never``) or a negative determiner/object (``no``, ``nothing``, ``none``) attached to a word of the
-  marker or to the word the marker completes ("is not a threat"), or the preposition ``without``. Words
-  inside the marker itself ("no factual basis") do not negate it. Without a parse: a negation among the
-  three words before the marker, within the clause.
+- modals (category ``epistemic modal``) count only as modal auxiliaries (tag ``MD``: not "May" the
+  month). ``might`` and ``may`` are read as epistemic; modals with a common root reading (ability,
+  obligation: :data:`ROOT_MODALS`, e.g. ``could``, ``must``) count only when the next verb, past adverbs
+  and negation, is ``be`` or perfect ``have``: "could have happened", "could be Russia's next prey",
+  "could even be used" are epistemic; "could simply move" (ability) is left out, and ``can`` is not in
+  the lexicon ("can't be trusted" is a root use). Without tags, the same word test is applied.
+- ``negated`` is True when a negation governs the marker: a ``neg`` dependent or a negative word
+  (``not``, ``n't``, ``never``, ``no``, ``nothing``...) attached to a word of the marker, to the head of
+  the phrase it modifies or is conjoined in ("so-called fifth column", "problematic or treasonous"), to
+  the verb it completes ("is not a threat", "don't function as a fifth column"), or to that verb's
+  auxiliary ("Didn't just threaten"); or the marker is the object of ``without``. Words inside the
+  marker ("no factual basis") do not negate it. Without a parse: a negation among the three words
+  before the marker, within the clause.
 
 The component only sets ``doc._.framing_markers`` (a list of :class:`~framing.records.Marker` sorted by
 ``start_char``); it never changes tokens.
@@ -27,7 +34,7 @@ The component only sets ``doc._.framing_markers`` (a list of :class:`~framing.re
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -35,20 +42,26 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from framing import extensions  # noqa: F401  (registers doc._.framing_markers)
-from framing.lexicon import Entry, Tokenizer, build_patterns, load_lexicon
+from framing.lexicon import EPISTEMIC_MODAL, Entry, TokenSlot, Tokenizer, build_patterns, load_lexicon
 from framing.records import Marker
 
-#: Modal categories and whether the modal needs a following ``be``/perfect ``have`` to count.
-MODAL_CATEGORIES = {"epistemic modal": False, "possibility modal": True, "necessity modal": True}
+#: Modals whose root reading (ability, obligation) is common: epistemic only before ``be``/perfect ``have``.
+ROOT_MODALS = frozenset({"could", "can", "must", "would", "should", "will", "shall"})
 #: Words that negate what they govern.
 NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "none", "nobody", "neither", "nor", "without",
                       "nowhere", "hardly", "barely", "scarcely", "cannot"})
 #: Dependency labels by which a marker completes the word it hangs on ("is not a threat").
-COMPLEMENT_DEPS = frozenset({"attr", "acomp", "dobj", "xcomp", "oprd", "pobj", "ccomp", "nsubjpass"})
+COMPLEMENT_DEPS = frozenset({"attr", "acomp", "dobj", "oprd", "nsubjpass"})
+#: Dependency labels climbed to reach the head of the phrase a marker sits in.
+NP_DEPS = frozenset({"conj", "amod", "compound", "nmod"})
 #: Words that may stand between a modal and its verb.
 MODAL_GAP = frozenset({"not", "n't", "even", "also", "well", "still", "easily", "never", "only", "just",
                        "already", "very", "really", "all", "certainly", "surely", "possibly", "probably",
                        "quite", "simply", "eventually", "soon", "ever", "indeed", "yet"})
+#: Named-entity types whose words are names, not wording.
+NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
+#: Token attributes that only a trained pipeline sets (JSON patterns using them skip unparsed Docs).
+ANNOTATION_KEYS = frozenset({"LEMMA", "POS", "TAG", "MORPH", "DEP", "ENT_TYPE"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "\u201c", "\u201d", '"'})
 
 
@@ -59,22 +72,30 @@ class MarkerFinder:
         self.entries = list(entries)
         self.phrase_lower = PhraseMatcher(vocab, attr="LOWER")
         self.phrase_lemma = PhraseMatcher(vocab, attr="LEMMA")
-        self.token_lower = Matcher(vocab)
-        self.token_lemma = Matcher(vocab)
-        self._by_id: dict[int, tuple[int, Entry]] = {}
+        self.anchor_lower = PhraseMatcher(vocab, attr="LOWER")  # first slot of gapped patterns
+        self.anchor_lemma = PhraseMatcher(vocab, attr="LEMMA")
+        self.json = Matcher(vocab)
+        self._by_id: dict[int, tuple[int, Entry, tuple[TokenSlot, ...]]] = {}
+        self._json_needs_annotation = False
         for order, entry in enumerate(self.entries):
             key = f"framing_marker_{order}"
-            self._by_id[vocab.strings.add(key)] = (order, entry)
             patterns = build_patterns(entry, tokenize)
+            self._by_id[vocab.strings.add(key)] = (order, entry, patterns.slots)
             if patterns.lower:
                 self.phrase_lower.add(key, [Doc(vocab, words=list(w)) for w in patterns.lower])
             if patterns.lemma:
                 self.phrase_lemma.add(key, [Doc(vocab, words=list(w), lemmas=list(w))
                                             for w in patterns.lemma])
-            if patterns.token_lower:
-                self.token_lower.add(key, list(patterns.token_lower))
-            if patterns.token_lemma:
-                self.token_lemma.add(key, list(patterns.token_lemma))
+            if patterns.slots:
+                first = patterns.slots[0]
+                self.anchor_lower.add(key, [Doc(vocab, words=[w]) for w in sorted(first.forms)])
+                if first.lemmas:
+                    self.anchor_lemma.add(key, [Doc(vocab, words=[w], lemmas=[w])
+                                                for w in sorted(first.lemmas)])
+            if patterns.json:
+                self.json.add(key, [list(patterns.json)])
+                self._json_needs_annotation |= any(str(k).upper() in ANNOTATION_KEYS
+                                                   for token in patterns.json for k in token)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.framing_markers = self.find(doc)
@@ -84,16 +105,20 @@ class MarkerFinder:
         """The markers of ``doc``, sorted by start_char (the Doc is not changed)."""
         tagged = doc.has_annotation("TAG")
         parsed = doc.has_annotation("DEP")
+        lemmatized = doc.has_annotation("LEMMA")
         matches = list(self.phrase_lower(doc))
-        if len(self.token_lower):
-            matches += self.token_lower(doc)
-        if doc.has_annotation("LEMMA"):
+        anchors = set(self.anchor_lower(doc))
+        if lemmatized:
             matches += self.phrase_lemma(doc)
-            if len(self.token_lemma):
-                matches += self.token_lemma(doc)
+            anchors.update(self.anchor_lemma(doc))
+        for match_id, start, _ in anchors:
+            slots = self._by_id[match_id][2]
+            matches.extend((match_id, start, end) for end in _slot_ends(doc, slots, 1, start + 1))
+        if len(self.json) and (lemmatized or not self._json_needs_annotation):
+            matches += self.json(doc)
         candidates = []
         for match_id, start, end in matches:
-            order, entry = self._by_id[match_id]
+            order, entry, _ = self._by_id[match_id]
             if not _fits_context(doc, start, end, entry, tagged):
                 continue
             exact = doc[start:end].text.lower() == entry.key
@@ -116,6 +141,29 @@ class MarkerFinder:
                 family=entry.family, category=entry.category, entry=entry.entry, source=entry.source,
                 negated=is_negated(span, parsed)))
         return markers
+
+
+def _slot_ends(doc: Doc, slots: Sequence[TokenSlot], i: int, pos: int) -> list[int]:
+    """End positions at which ``slots[i:]`` match ``doc`` from token ``pos`` (gaps stay in the sentence)."""
+    if i == len(slots):
+        return [pos]
+    slot = slots[i]
+    if slot.gap is not None:
+        low, high = slot.gap
+        ends: list[int] = []
+        for k in range(low, high + 1):
+            if pos + k > len(doc) or (k and doc[pos + k - 1].is_sent_start):
+                break
+            ends.extend(_slot_ends(doc, slots, i + 1, pos + k))
+        return ends
+    if pos >= len(doc):
+        return []
+    token = doc[pos]
+    if token.is_sent_start and i:
+        return []  # a phrase does not run into the next sentence
+    if token.lower_ in slot.forms or token.lemma_.lower() in slot.lemmas:
+        return _slot_ends(doc, slots, i + 1, pos + 1)
+    return []
 
 
 def find_markers(doc: Doc, *, lexicon_paths: Sequence[str] = (), families: Sequence[str] | None = None,
@@ -144,16 +192,17 @@ def _finder_for(vocab: Vocab, paths: tuple[str, ...], families: tuple[str, ...] 
 
 def _fits_context(doc: Doc, start: int, end: int, entry: Entry, tagged: bool) -> bool:
     first = doc[start]
+    if all(t.ent_type_ in NAME_ENTITIES for t in doc[start:end]):
+        return False  # part of a name ("Freedom Caucus", "Crisis Group"), not the writer's wording
     if entry.family == "reporting_verb":
         return not tagged or (first.pos_ == "VERB" and first.dep_ not in {"amod", "compound"})
-    needs_verb = MODAL_CATEGORIES.get(entry.category)
-    if needs_verb is None:
+    if entry.category != EPISTEMIC_MODAL:
         return True
     if tagged and first.tag_ != "MD":
         return False
     if not tagged and first.text[:1].isupper() and not first.is_sent_start:  # "May" the month or a name
         return False
-    return not needs_verb or _modal_verb(doc, end) in {"be", "have", "'ve"}
+    return first.lower_ not in ROOT_MODALS or _modal_verb(doc, end) in {"be", "have", "'ve", "\u2019ve"}
 
 
 def _modal_verb(doc: Doc, index: int) -> str:
@@ -167,23 +216,41 @@ def _modal_verb(doc: Doc, index: int) -> str:
 
 def is_negated(span: Span, parsed: bool) -> bool:
     """True when a negation governs ``span`` (see the module docs for the rule)."""
-    inside = range(span.start, span.end)
     if not parsed:
         return _negated_by_window(span)
-    root = span.root
-    governors: list[Token] = list(span)
-    if root.dep_ in COMPLEMENT_DEPS and root.head.i not in inside:
-        governors.append(root.head)
-        if root.head.lower_ in NEGATORS:
-            return True
+    inside = range(span.start, span.end)
+    governors = list(span)
+    word = span.root
+    while (word.dep_ in NP_DEPS and word.head.i not in inside and word.head is not word
+           and not (word.dep_ == "conj" and word.pos_ in {"VERB", "AUX"})):
+        word = word.head  # "so-called" -> "column"; "treasonous" (conj) -> "problematic"
+        governors.append(word)
+    if word.dep_ == "pobj" and word.head.lower_ == "without":
+        return True
+    predicative = word.dep_ == "pobj" and word.head.lower_ in {"as", "like"}
+    if predicative and word.head.head.pos_ in {"VERB", "AUX"}:
+        word = word.head.head  # "(don't) function as a fifth column"
+        governors.append(word)
+    elif word.dep_ in COMPLEMENT_DEPS and word.head.i not in inside:
+        word = word.head  # "is not a threat"
+        governors.append(word)
+    if any(_is_negator(w) for w in governors if w.i not in inside):
+        return True
     for token in governors:
         for child in token.children:
             if child.i in inside:
                 continue
-            if child.dep_ == "neg" or (child.lower_ in NEGATORS and child.dep_ in {"det", "dobj", "advmod",
-                                                                                   "nsubj", "prep"}):
+            if _is_negator(child):
                 return True
+            if child.dep_ in {"aux", "auxpass"} and any(_is_negator(c) for c in child.children):
+                return True  # "Did n't ... Threaten": the negation hangs on the auxiliary
     return False
+
+
+def _is_negator(token: Token) -> bool:
+    """A ``neg`` dependent, or a negative word in any role but a preposition ("without evidence")."""
+    word = token.lower_.replace("\u2019", "'")
+    return token.dep_ == "neg" or (token.dep_ != "prep" and word in NEGATORS)
 
 
 def _negated_by_window(span: Span) -> bool:
@@ -191,7 +258,7 @@ def _negated_by_window(span: Span) -> bool:
     for token in reversed(doc[max(0, span.start - 3):span.start]):
         if token.text in CLAUSE_BREAKS or token.is_space:
             return False
-        if token.lower_ in NEGATORS:
+        if token.lower_.replace("\u2019", "'") in NEGATORS:
             return True
     return False
 
@@ -199,7 +266,7 @@ def _negated_by_window(span: Span) -> bool:
 @Language.factory(
     "framing_markers",
     default_config={"lexicon_paths": [], "families": None},
-    requires=["token.lemma", "token.tag", "token.pos", "token.dep"],
+    requires=["token.lemma", "token.tag", "token.pos", "token.dep", "token.ent_type"],
     assigns=["doc._.framing_markers"],
 )
 def make_markers(nlp: Language, name: str, lexicon_paths: list[str],
@@ -210,4 +277,3 @@ def make_markers(nlp: Language, name: str, lexicon_paths: list[str],
     return MarkerFinder(nlp.vocab, nlp.tokenizer, entries)
 
 
-__all__: Iterable[str] = ("MarkerFinder", "find_markers", "make_markers", "is_negated")

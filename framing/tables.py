@@ -147,7 +147,7 @@ def conform(name: str, data: pd.DataFrame) -> pd.DataFrame:
     for column in data.columns:
         dtype = DTYPES.get(column, "string")
         if dtype == "bool":
-            data[column] = data[column].fillna(False).astype(bool)
+            data[column] = data[column].astype("boolean").fillna(False).astype(bool)
         elif dtype == "int64":
             data[column] = data[column].fillna(-1).astype("int64")
         else:

@@ -1,0 +1,206 @@
+"""Score loaded-wording detection against BASIL lexical-bias spans, next to two published-list baselines.
+
+    python benchmarks/basil_markers.py PATH/TO/basil --reference PATH/TO/reference/lexicons
+
+BASIL (Fan et al., EMNLP 2019) marks, in news articles, phrases of lexical bias (``lex``: loaded wording)
+and informational bias (``inf``: selective facts). Loaded wording found by the framing markers is the
+markers of the families ``loaded``, ``booster``, ``distancing`` and the reporting verbs whose class is not
+``neutral``. The same score is computed, on the same parsed Docs, for two published lists matched word by
+word (token lower case or lemma in the list): the Riloff & Wiebe (2003) strong subjectives and the
+Recasens et al. (2013) bias lexicon.
+
+- recall: share of the gold ``lex`` spans overlapped by at least one predicted span;
+- precision: share of predicted spans that overlap any annotated bias span (``lex`` or ``inf``);
+- F1: their harmonic mean.
+
+Gold phrases are located in the article text by their sentence and in-sentence offsets (falling back to
+the first occurrence of the phrase). The script also times the spaCy parse of the texts and, separately,
+the markers component on the parsed Docs. ``--cache FILE`` keeps the parsed Docs (a spaCy DocBin) so that
+later runs skip the parse (the parse time is then the one recorded with the cache).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc, DocBin
+
+from framing.nlp import load_model, resolve_model
+from framing.markers import make_markers
+
+LOADED_FAMILIES = {"loaded", "booster", "distancing"}
+
+
+@dataclass
+class Article:
+    name: str
+    text: str
+    lex: list[tuple[int, int]] = field(default_factory=list)
+    bias: list[tuple[int, int]] = field(default_factory=list)  # lex and inf
+    unlocated: int = 0
+
+
+def read_basil(root: Path) -> list[Article]:
+    """Articles with their gold spans; the text is the title, a blank line, then one paragraph a line."""
+    articles = []
+    for path in sorted((root / "articles").glob("*/*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        sentences = [data.get("title", "")]
+        starts = [0]
+        text = data.get("title", "")
+        for paragraph in data.get("body-paragraphs", []):
+            text += "\n\n"
+            for k, sentence in enumerate(paragraph):
+                if k:
+                    text += " "
+                starts.append(len(text))
+                sentences.append(sentence)
+                text += sentence
+        article = Article(path.stem, text)
+        ann_path = root / "annotations" / path.parent.name / f"{path.stem}_ann.json"
+        if ann_path.exists():
+            annotations = json.loads(ann_path.read_text(encoding="utf-8"))
+            for phrase in annotations.get("phrase-level-annotations", []):
+                span = _locate(text, sentences, starts, phrase)
+                if span is None:
+                    article.unlocated += 1
+                    continue
+                article.bias.append(span)
+                if phrase.get("bias") == "lex":
+                    article.lex.append(span)
+        articles.append(article)
+    return articles
+
+
+def _locate(text: str, sentences: list[str], starts: list[int], phrase: dict) -> tuple[int, int] | None:
+    wanted = phrase.get("txt", "").strip()
+    if not wanted:
+        return None
+    try:
+        start, end = int(phrase["start"]), int(phrase["end"])
+    except (KeyError, TypeError, ValueError):
+        start = end = -1
+    for sentence, offset in zip(sentences, starts):
+        if start >= 0 and sentence[start:end].strip() == wanted:
+            begin = offset + start + sentence[start:end].index(wanted)
+            return begin, begin + len(wanted)
+    found = text.find(wanted)
+    if found < 0:
+        bare = wanted.strip("\"“”' ")
+        found = text.find(bare) if bare else -1
+        wanted = bare
+    return None if found < 0 else (found, found + len(wanted))
+
+
+def read_list(path: Path) -> set[str]:
+    """A published word list: one entry a line, ``#`` comments skipped, lower-cased."""
+    return {line.strip().lower() for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+            if line.strip() and not line.startswith("#")}
+
+
+def list_spans(doc: Doc, words: set[str]) -> list[tuple[int, int]]:
+    """Character spans of the tokens whose lower-case form or lemma is in ``words``."""
+    return [(t.idx, t.idx + len(t)) for t in doc
+            if t.lower_ in words or t.lemma_.lower() in words]
+
+
+def marker_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the markers counted as loaded wording."""
+    return [(m.start_char, m.end_char) for m in doc._.framing_markers
+            if m.family in LOADED_FAMILIES or (m.family == "reporting_verb" and m.category != "neutral")]
+
+
+def overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in others)
+
+
+def score(articles: list[Article], predicted: list[list[tuple[int, int]]]) -> dict[str, float]:
+    """Precision, recall and F1 of ``predicted`` (one list of spans per article)."""
+    n_pred = n_pred_hit = n_gold = n_gold_found = 0
+    for article, spans in zip(articles, predicted):
+        n_pred += len(spans)
+        n_pred_hit += sum(overlaps(s, article.bias) for s in spans)
+        n_gold += len(article.lex)
+        n_gold_found += sum(overlaps(g, spans) for g in article.lex)
+    p = n_pred_hit / n_pred if n_pred else 0.0
+    r = n_gold_found / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"P": p, "R": r, "F1": f, "predicted": n_pred, "gold": n_gold, "found": n_gold_found}
+
+
+def parse(texts: list[str], model: str | None, cache: Path | None) -> tuple[list[Doc], float, object]:
+    """Parse ``texts`` with the model (no framing components); returns Docs, seconds, nlp."""
+    nlp = load_model(model)
+    if cache is not None and cache.exists():
+        meta = json.loads(cache.with_suffix(".json").read_text())
+        if meta.get("n") == len(texts) and meta.get("model") == resolve_model(model):
+            docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+            if [d.text for d in docs] == texts:
+                return docs, float(meta["seconds"]), nlp
+    started = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=32))
+    seconds = time.perf_counter() - started
+    if cache is not None:
+        DocBin(docs=docs).to_disk(cache)
+        cache.with_suffix(".json").write_text(json.dumps({"n": len(texts), "seconds": seconds,
+                                                          "model": resolve_model(model)}))
+    return docs, seconds, nlp
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("basil", type=Path, help="BASIL folder (with articles/ and annotations/)")
+    parser.add_argument("--reference", type=Path, required=True, help="folder with "
+                        "strong_subjectives_riloff2003.txt and bias_lexicon_recasens2013.txt")
+    parser.add_argument("--model", default=None, help="spaCy pipeline (default: the installed English one)")
+    parser.add_argument("--cache", type=Path, default=None, help="DocBin file to keep the parsed Docs in")
+    parser.add_argument("--lexicon", action="append", default=[], help="extra lexicon file (repeatable)")
+    parser.add_argument("--repeat", type=int, default=3, help="timing runs of the component (best is kept)")
+    args = parser.parse_args(argv)
+
+    articles = read_basil(args.basil)
+    if not articles:
+        print(f"no articles under {args.basil / 'articles'}", file=sys.stderr)
+        return 2
+    texts = [a.text for a in articles]
+    docs, parse_seconds, nlp = parse(texts, args.model, args.cache)
+
+    component = make_markers(nlp, "framing_markers", lexicon_paths=args.lexicon, families=None)
+    best = float("inf")
+    for _ in range(max(1, args.repeat)):
+        started = time.perf_counter()
+        for doc in docs:
+            component(doc)
+        best = min(best, time.perf_counter() - started)
+
+    riloff = read_list(args.reference / "strong_subjectives_riloff2003.txt")
+    recasens = read_list(args.reference / "bias_lexicon_recasens2013.txt")
+    rows = {
+        "framing markers": score(articles, [marker_spans(d) for d in docs]),
+        "Riloff & Wiebe (2003) strong subjectives": score(articles, [list_spans(d, riloff) for d in docs]),
+        "Recasens et al. (2013) bias lexicon": score(articles, [list_spans(d, recasens) for d in docs]),
+    }
+    n_tokens = sum(len(d) for d in docs)
+    unlocated = sum(a.unlocated for a in articles)
+    print(f"BASIL: {len(articles)} articles, {n_tokens} tokens, {rows['framing markers']['gold']} "
+          f"lexical-bias spans, {sum(len(a.bias) for a in articles)} bias spans located "
+          f"({unlocated} not found in the text)")
+    print(f"{'method':44} {'P':>6} {'R':>6} {'F1':>6} {'predicted':>10} {'lex found':>10}")
+    for name, row in rows.items():
+        print(f"{name:44} {row['P']:6.3f} {row['R']:6.3f} {row['F1']:6.3f} {row['predicted']:10d} "
+              f"{row['found']:>5d}/{row['gold']}")
+    baseline = max(rows[k]["F1"] for k in rows if k != "framing markers")
+    ratio = rows["framing markers"]["F1"] / baseline if baseline else float("inf")
+    print(f"F1 ratio to the best baseline: {ratio:.2f}")
+    print(f"timing: spaCy parse {parse_seconds:.2f} s; markers component {best:.3f} s "
+          f"({100 * best / parse_seconds:.1f}% of the parse; best of {max(1, args.repeat)})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

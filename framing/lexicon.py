@@ -1,0 +1,410 @@
+"""Lexicon files -> validated entries -> spaCy match patterns.
+
+A lexicon file is a table with one row per entry and the columns ``entry, family, category, note,
+source`` (CSV with a header row, or YAML: a list of mappings with these keys). The shipped files live in
+``framing/lexicons/``; users add their own with ``lexicon_paths=[...]`` / ``--lexicon PATH``. Blank rows
+and rows whose entry starts with ``#`` are skipped.
+
+How an ``entry`` is written (all matching is case-insensitive):
+
+- ``backstab``, ``hit back``, ``war of aggression``: a phrase, its words written as lemmas. A word matches
+  its lemma (``spoke`` -> ``speak the truth``) and its regular inflections (``backstabbing``,
+  ``fearmongers``, ``quipped``), so the match works on a tokenizer-only pipeline too.
+- ``so-called``: words are split by the spaCy tokenizer, like the text, so punctuation inside a word is
+  fine.
+- ``=could``: a word preceded by ``=`` matches that exact form only (no lemma, no inflection).
+- ``objectively|frankly speaking``: ``|`` between alternatives for one word.
+- ``what *{1,3} call``: ``*`` is any one token, ``*{m,n}`` between m and n tokens (0 <= m <= n <= 6),
+  within one sentence. In a CSV file, quote such an entry: ``"what *{1,3} call",distancing,...``.
+- ``[{"LOWER": "at"}, {"LOWER": "all"}]``: an entry starting with ``[`` is a spaCy ``Matcher`` pattern
+  in JSON (a list of token dicts), for what the phrase syntax cannot say.
+
+Families are those in :data:`framing.records.FAMILIES`. For ``reporting_verb`` the category is the class
+of the verb (:data:`framing.records.CUE_CLASSES`). A ``hedge`` or ``booster`` in the category
+``epistemic modal`` counts only in its epistemic use (see :mod:`framing.markers`).
+
+>>> entries = load_lexicon(families=["hedge"])              # doctest: +SKIP
+>>> reporting_verb_classes()["hit back"]                    # doctest: +SKIP
+'emotive'
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from framing.errors import LexiconError
+from framing.records import CUE_CLASSES, FAMILIES
+
+#: The columns every lexicon file has.
+COLUMNS = ("entry", "family", "category", "note", "source")
+#: The category whose entries count only in their epistemic use.
+EPISTEMIC_MODAL = "epistemic modal"
+#: Longest gap a ``*{m,n}`` wildcard may span.
+MAX_GAP = 6
+#: Token attributes a JSON pattern may use.
+PATTERN_KEYS = frozenset({"ORTH", "TEXT", "LOWER", "NORM", "LEMMA", "POS", "TAG", "MORPH", "DEP",
+                          "IS_ALPHA", "IS_PUNCT", "IS_DIGIT", "IS_TITLE", "IS_LOWER", "IS_UPPER",
+                          "IS_SENT_START", "LIKE_NUM", "ENT_TYPE", "LENGTH", "OP"})
+
+PathLike = str | Path
+Tokenizer = Callable[[str], Iterable[object]]
+
+_GAP = re.compile(r"^\*(?:\{(\d+),(\d+)\})?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One validated lexicon row; ``path``/``line`` say where it was read."""
+
+    entry: str
+    family: str
+    category: str
+    note: str
+    source: str
+    path: str = ""
+    line: int = 0
+
+    @property
+    def key(self) -> str:
+        """The entry normalised for comparison (lower case, single spaces)."""
+        return normalise(self.entry)
+
+    @property
+    def is_json(self) -> bool:
+        """True when the entry is a JSON Matcher pattern."""
+        return self.entry.lstrip().startswith("[")
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One position of a phrase entry: alternatives (words), ``exact`` forms, or a gap of m..n tokens."""
+
+    words: tuple[str, ...] = ()
+    exact: bool = False
+    gap: tuple[int, int] | None = None
+
+
+def normalise(text: str) -> str:
+    """Lower-case ``text`` with runs of white space collapsed to one space."""
+    return " ".join(text.lower().split())
+
+
+def default_paths() -> list[Path]:
+    """The lexicon files shipped with the package, in name order."""
+    folder = resources.files("framing") / "lexicons"
+    return sorted(Path(str(p)) for p in folder.iterdir() if Path(str(p)).suffix in {".csv", ".yml", ".yaml"})
+
+
+def load_lexicon(paths: Sequence[PathLike] = (), *, families: Sequence[str] | None = None,
+                 include_default: bool = True) -> list[Entry]:
+    """Read, validate and merge lexicon files: the shipped ones (unless ``include_default`` is False),
+    then ``paths`` in order; keep only ``families`` (None: all).
+
+    A later file may repeat an entry of the same family (its category, note and source win); the same
+    entry under another family is an error. Raises :class:`~framing.errors.LexiconError` naming the file
+    and line for a missing file or column, an empty entry, an unknown family or class, a duplicate in
+    conflict, or a pattern that cannot be parsed; and for an unknown name in ``families``.
+    """
+    if families is not None:
+        unknown = sorted(set(families) - set(FAMILIES))
+        if unknown:
+            raise LexiconError(None, f"unknown marker family {', '.join(map(repr, unknown))}",
+                               f"choose from {', '.join(FAMILIES)}")
+    shipped = default_paths() if include_default else []
+    merged: dict[str, Entry] = {}
+    for path in [*shipped, *(Path(p) for p in paths)]:
+        rows = _read_default(str(path)) if path in shipped else read_file(path)
+        for entry in rows:
+            previous = merged.get(entry.key)
+            if previous is not None and previous.family != entry.family:
+                raise LexiconError(entry.path, f"entry {entry.entry!r} is in family {entry.family!r} here "
+                                   f"but in {previous.family!r} at {previous.path}:{previous.line}",
+                                   "keep one family per entry (switch a family off instead of moving "
+                                   "its entries)", line=entry.line)
+            merged[entry.key] = entry
+    wanted = set(FAMILIES if families is None else families)
+    return [e for e in merged.values() if e.family in wanted]
+
+
+def reporting_verb_classes(paths: Sequence[PathLike] = ()) -> dict[str, str]:
+    """Map each reporting-verb lemma or lemma phrase ("say", "hit back") to its class
+    (``neutral | assertive | distancing | emotive | endorsing``), from the shipped lexicons and
+    ``paths``. Pattern entries (wildcards, JSON) are left out. Raises LexiconError for a bad file.
+    """
+    classes: dict[str, str] = {}
+    for entry in load_lexicon(paths, families=["reporting_verb"]):
+        if entry.is_json or any(ch in entry.entry for ch in "*|="):
+            continue
+        classes[entry.key] = entry.category
+    return classes
+
+
+@lru_cache(maxsize=None)
+def _read_default(path: str) -> tuple[Entry, ...]:
+    return tuple(read_file(Path(path)))
+
+
+def read_file(path: PathLike) -> list[Entry]:
+    """The validated entries of one lexicon file (CSV, or YAML by suffix). Raises LexiconError."""
+    path = Path(path)
+    if not path.is_file():
+        raise LexiconError(path, "lexicon file not found", "check the path")
+    if path.suffix.lower() in {".yml", ".yaml"}:
+        rows = _yaml_rows(path)
+    else:
+        rows = _csv_rows(path)
+    entries: list[Entry] = []
+    seen: dict[str, Entry] = {}
+    for line, row in rows:
+        entry = _validate(path, line, row)
+        if entry is None:
+            continue
+        previous = seen.get(entry.key)
+        if previous is not None:
+            if previous.family != entry.family or previous.category != entry.category:
+                raise LexiconError(path, f"duplicate entry {entry.entry!r} as {entry.family}/"
+                                   f"{entry.category}, already {previous.family}/{previous.category} on "
+                                   f"line {previous.line}", "keep one row per entry", line=line)
+            continue
+        seen[entry.key] = entry
+        entries.append(entry)
+    return entries
+
+
+def _csv_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            header = [h.strip().lower() for h in (reader.fieldnames or [])]
+            missing = [c for c in COLUMNS if c not in header]
+            if missing:
+                raise LexiconError(path, f"missing column(s) {', '.join(missing)}",
+                                   f"the first row must name the columns {','.join(COLUMNS)}", line=1)
+            reader.fieldnames = header
+            rows = []
+            for row in reader:
+                if None in row:
+                    raise LexiconError(path, f"{len(header) + len(row[None])} cells where the header has "
+                                       f"{len(header)}", "quote cells that contain commas",
+                                       line=reader.line_num)
+                rows.append((reader.line_num, {k: (v or "") for k, v in row.items()}))
+            return rows
+    except UnicodeDecodeError:
+        raise LexiconError(path, "not UTF-8 text", "save the file as UTF-8") from None
+    except csv.Error as error:
+        raise LexiconError(path, f"not a readable CSV file ({error})", "check the quoting") from None
+
+
+def _yaml_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    import yaml
+
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        line = getattr(getattr(error, "problem_mark", None), "line", None)
+        raise LexiconError(path, f"not readable as YAML ({type(error).__name__})",
+                           "check the indentation and quoting", line=None if line is None else line + 1)
+    if node is None:
+        return []
+    if not isinstance(node, yaml.SequenceNode):
+        raise LexiconError(path, "the YAML file is not a list of entries",
+                           f"write a list of mappings with the keys {', '.join(COLUMNS)}", line=1)
+    rows = []
+    for item in node.value:
+        line = item.start_mark.line + 1
+        if not isinstance(item, yaml.MappingNode):
+            raise LexiconError(path, "an item is not a mapping",
+                               f"write each entry as a mapping with the keys {', '.join(COLUMNS)}", line=line)
+        row = {str(k.value).strip().lower(): ("" if v.value is None else str(v.value)) for k, v in item.value
+               if isinstance(v, yaml.ScalarNode)}
+        missing = [c for c in COLUMNS if c not in row and c in ("entry", "family", "category")]
+        if missing:
+            raise LexiconError(path, f"missing key(s) {', '.join(missing)}",
+                               f"give every entry the keys {', '.join(COLUMNS)}", line=line)
+        rows.append((line, row))
+    return rows
+
+
+def _validate(path: Path, line: int, row: dict[str, str]) -> Entry | None:
+    text = row.get("entry", "").strip()
+    rest = [row.get(c, "").strip() for c in COLUMNS[1:]]
+    if text.startswith("#") or (not text and not any(rest)):
+        return None
+    family, category, note, source = rest
+    if not text:
+        raise LexiconError(path, "empty entry", "write the word or phrase in the entry column, or delete "
+                           "the row", line=line)
+    if family not in FAMILIES:
+        raise LexiconError(path, f"unknown family {family!r} for entry {text!r}",
+                           f"use one of {', '.join(FAMILIES)}", line=line)
+    if not category:
+        raise LexiconError(path, f"empty category for entry {text!r}", "name a category", line=line)
+    if family == "reporting_verb" and category not in CUE_CLASSES:
+        raise LexiconError(path, f"unknown reporting-verb class {category!r} for entry {text!r}",
+                           f"use one of {', '.join(CUE_CLASSES)}", line=line)
+    entry = Entry(text, family, category, note, source or f"user ({path.name})", str(path), line)
+    try:
+        if entry.is_json:
+            parse_json_pattern(text)
+        else:
+            parse_phrase(text)
+    except ValueError as error:
+        raise LexiconError(path, f"unparsable pattern {text!r}: {error}", "see the entry syntax in "
+                           "framing/lexicon.py", line=line) from None
+    return entry
+
+
+def parse_phrase(text: str) -> list[Slot]:
+    """The slots of a phrase entry (see the module docs). Raises ValueError for a bad entry."""
+    slots: list[Slot] = []
+    for part in text.split():
+        gap = _GAP.match(part)
+        if gap:
+            low, high = (1, 1) if gap.group(1) is None else (int(gap.group(1)), int(gap.group(2)))
+            if not 0 <= low <= high <= MAX_GAP or high == 0:
+                raise ValueError(f"a gap {part!r} must have 0 <= m <= n <= {MAX_GAP} and n > 0")
+            slots.append(Slot(gap=(low, high)))
+            continue
+        if any(ch in part for ch in "*{}[]"):
+            raise ValueError(f"{part!r} mixes a wildcard or bracket with a word")
+        exact = part.startswith("=")
+        words = tuple(w for w in part.lstrip("=").lower().split("|"))
+        if not all(words):
+            raise ValueError(f"{part!r} has an empty alternative")
+        slots.append(Slot(words=words, exact=exact))
+    if not slots or all(s.gap is not None for s in slots):
+        raise ValueError("no word to match")
+    if slots[0].gap is not None or slots[-1].gap is not None:
+        raise ValueError("a phrase cannot start or end with a wildcard")
+    return slots
+
+
+def parse_json_pattern(text: str) -> list[dict]:
+    """A JSON Matcher pattern: a non-empty list of token dicts. Raises ValueError for a bad one."""
+    try:
+        pattern = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"not valid JSON ({error.msg} at column {error.colno})") from None
+    if not isinstance(pattern, list) or not pattern or not all(isinstance(t, dict) for t in pattern):
+        raise ValueError("a JSON pattern is a non-empty list of token objects")
+    for token in pattern:
+        bad = sorted(set(map(str, token)) - PATTERN_KEYS)
+        if bad:
+            raise ValueError(f"unknown token attribute(s) {', '.join(bad)}")
+    from spacy.matcher import Matcher
+    from spacy.vocab import Vocab
+
+    try:
+        Matcher(Vocab(), validate=True).add("check", [pattern])
+    except (ValueError, TypeError, KeyError) as error:
+        raise ValueError(" ".join(str(error).split())[:200]) from None
+    return pattern
+
+
+# ---------------------------------------------------------------------------------------------------
+# Match patterns
+
+
+#: Closed-class words that are never inflected when patterns are built.
+FUNCTION_WORDS = frozenset("""a an the this that these those what which who whom whose where when why how
+    all any each every some no not nor neither either both other such own same so than too very just
+    of to in on at by for with from into onto upon about against between through over under out off up
+    down as like and or but if because while although though whether since until unless
+    i me my we us our you your he him his she her it its they them their one
+    be is am are was were been being have has had do does did can could may might must shall should
+    will would ought need dare whatsoever""".split())
+
+
+def inflections(word: str) -> set[str]:
+    """``word`` and its regular inflected forms (plural/3rd person, past, -ing), over-generated on
+    purpose: ``backstab`` -> backstabs, backstabbed, backstabbing; ``manufacture`` -> manufacturing."""
+    forms = {word}
+    adverb = word.endswith("ly") and len(word) > 5
+    if not word.isalpha() or len(word) < 3 or word in FUNCTION_WORDS or adverb:
+        return forms
+    stem = word[:-1] if word.endswith("e") else word
+    forms |= {word + "s", word + "es", stem + "ed", stem + "ing"}
+    if word.endswith("y") and word[-2] not in "aeiou":
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if word.endswith("ie"):
+        forms.add(word[:-2] + "ying")
+    if word.endswith("sis"):
+        forms.add(word[:-3] + "ses")
+    if word.endswith("c"):
+        forms |= {word + "ked", word + "king"}
+    last, before = word[-1], word[-2]
+    if last not in "aeiouwxy" and before in "aeiou" and (word[-3] not in "aeiou" or word[-4:-2] == "qu"):
+        forms |= {word + last + "ed", word + last + "ing", word + last + "er", word + last + "ers"}
+    if word.endswith("monger"):  # fearmonger -> fearmongerer
+        forms |= {word + "er", word + "ers"}
+    return forms
+
+
+@dataclass(frozen=True, slots=True)
+class TokenSlot:
+    """One position of a gapped pattern: a token matches when its lower-case form is in ``forms`` or
+    its lemma is in ``lemmas``; or, when ``gap`` is set, any ``gap[0]``..``gap[1]`` tokens."""
+
+    forms: frozenset[str] = frozenset()
+    lemmas: frozenset[str] = frozenset()
+    gap: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Patterns:
+    """Match patterns for one entry.
+
+    ``lower``/``lemma``: word tuples for a PhraseMatcher on LOWER / on LEMMA (plain phrases);
+    ``slots``: a gapped pattern (phrases with ``*`` or ``|``), found from its first slot and checked
+    token by token; ``json``: a spaCy Matcher pattern, as written in the lexicon.
+    """
+
+    lower: tuple[tuple[str, ...], ...] = ()
+    lemma: tuple[tuple[str, ...], ...] = ()
+    slots: tuple[TokenSlot, ...] = ()
+    json: tuple[dict, ...] = ()
+
+
+def build_patterns(entry: Entry, tokenize: Tokenizer) -> Patterns:
+    """Match patterns for ``entry``; ``tokenize`` splits words as the pipeline does (``nlp.tokenizer``).
+
+    A plain phrase gives its surface forms for a PhraseMatcher on LOWER (each word in its inflected
+    forms, one word varied at a time) and its lemma phrase for a PhraseMatcher on LEMMA. A phrase with
+    gaps or alternatives gives token slots (each word: its inflected forms or its lemma). A JSON entry is
+    used as written. Raises ValueError for an entry that does not parse.
+    """
+    if entry.is_json:
+        return Patterns(json=tuple(parse_json_pattern(entry.entry)))
+    slots = parse_phrase(entry.entry)
+    split = [[tuple(str(t).lower() for t in tokenize(word)) for word in slot.words] for slot in slots]
+    if all(s.gap is None and len(s.words) == 1 for s in slots):
+        tokens = [(t, slot.exact) for slot, words in zip(slots, split) for t in words[0]]
+        base = tuple(t for t, _ in tokens)
+        lower = {base}
+        for i, (token, exact) in enumerate(tokens):
+            if not exact:
+                lower.update(base[:i] + (form,) + base[i + 1:] for form in inflections(token))
+        lemma = () if any(exact for _, exact in tokens) else (base,)
+        return Patterns(lower=tuple(sorted(lower)), lemma=lemma)
+    token_slots: list[TokenSlot] = []
+    for slot, words in zip(slots, split):
+        if slot.gap is not None:
+            token_slots.append(TokenSlot(gap=slot.gap))
+            continue
+        if len(words) > 1 and any(len(w) != 1 for w in words):
+            raise ValueError("alternatives must each be one token")
+        columns = [[w[0] for w in words]] if len(words) > 1 else [[t] for t in words[0]]
+        for alternatives in columns:
+            if slot.exact:
+                token_slots.append(TokenSlot(forms=frozenset(alternatives)))
+            else:
+                forms = {f for w in alternatives for f in inflections(w)}
+                token_slots.append(TokenSlot(forms=frozenset(forms), lemmas=frozenset(alternatives)))
+    return Patterns(slots=tuple(token_slots))
