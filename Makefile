@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 figures: $(STAMP)  ## analyse the seed corpus and regenerate figures/
-	$(BIN)/framing analyze --out out
+	$(BIN)/framing figures --out figures
 
 test: $(STAMP)  ## unit tests and notebook tests
 	$(BIN)/python -m pytest

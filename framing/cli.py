@@ -1,4 +1,5 @@
-"""The ``framing`` command: ``framing analyze`` writes the tables of a corpus.
+"""The ``framing`` command: ``framing analyze`` writes the tables of a corpus; ``framing figures``
+draws every figure of a corpus (PNG, SVG and the table behind each, as CSV).
 
 Exit status: 0 when every input was analysed, 3 when the run finished but some inputs were skipped
 (each is reported on its own line), 1 when nothing was written (the error says why), 130 when
@@ -82,6 +83,18 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if summary.skipped else EXIT_OK
 
 
+def cmd_figures(args: argparse.Namespace) -> int:
+    from framing.analysis import analyze
+    from framing.figures import build_figures
+
+    inputs = [*args.input, *args.input_dir]
+    tables = analyze(inputs or None, **_analysis_options(args))
+    written = build_figures(tables, args.out, aliases=args.aliases)
+    skipped = [p for p in tables.problems if p.skipped]
+    print(f"framing: {len(tables.articles):,} articles -> {len(written)} files in {args.out}", file=sys.stderr)
+    return EXIT_SKIPPED if skipped else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="framing", description="Media-framing analysis: loaded terms, "
                                      "hedges, boosters, distancing and sourcing, compared across outlets.")
@@ -95,6 +108,17 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--format", choices=("csv", "parquet"), default="csv", help="table format")
     _add_corpus_options(analyze)
     analyze.set_defaults(run=cmd_analyze)
+    figures = commands.add_parser("figures", help="draw every figure (PNG, SVG) and the table behind each (CSV)",
+                                  description="Analyse articles and write every figure as PNG and SVG, with "
+                                  "the table it is drawn from as CSV, to --out. The same input gives the same "
+                                  "bytes.")
+    figures.add_argument("input", nargs="*", metavar="INPUT", help="files or folders of articles (default: "
+                         "the seed corpus in data/corpus)")
+    figures.add_argument("--input", dest="input_dir", metavar="DIR", action="append", default=[],
+                         help="a file or folder of articles (same as INPUT); repeatable")
+    figures.add_argument("--out", metavar="DIR", default="figures", help="output folder (default: figures)")
+    _add_corpus_options(figures)
+    figures.set_defaults(run=cmd_figures)
     return parser
 
 
