@@ -1,17 +1,31 @@
 """Score loaded-wording detection against BASIL lexical-bias spans, next to two published-list baselines.
 
     python benchmarks/basil_markers.py PATH/TO/basil --reference PATH/TO/reference/lexicons
+        [--cache FILE] [--errors FILE]
 
 BASIL (Fan et al., EMNLP 2019) marks, in news articles, phrases of lexical bias (``lex``: loaded wording)
 and informational bias (``inf``: selective facts). Loaded wording found by the framing markers is the
-markers of the families ``loaded``, ``booster``, ``distancing`` and the reporting verbs whose class is not
-``neutral``. The same score is computed, on the same parsed Docs, for two published lists matched word by
+markers that characterise people, acts and words: the families ``loaded`` and ``distancing``, the
+boosters that amplify (categories ``intensifier`` and ``degree modifier``) and the reporting verbs of the
+class ``emotive``. Markers of epistemic stance (hedges, boosters of certainty, absoluteness or
+objectivity, and the other reporting-verb classes) grade how firmly a claim is put, what Recasens et al.
+(2013) call epistemological bias; BASIL's lexical bias is word choice that evaluates, so they are not
+counted (the row "all stance families" counts them too: every loaded, booster and distancing marker and
+every non-neutral reporting verb). The same score is computed, on the same parsed Docs, for two published lists matched word by
 word (token lower case or lemma in the list): the Riloff & Wiebe (2003) strong subjectives and the
 Recasens et al. (2013) bias lexicon.
 
 - recall: share of the gold ``lex`` spans overlapped by at least one predicted span;
 - precision: share of predicted spans that overlap any annotated bias span (``lex`` or ``inf``);
 - F1: their harmonic mean.
+
+Protocol. The articles are split by the year of their event (the ``articles/YEAR/`` folder): a
+development part, the events of 2010-2012 (:data:`DEV_YEARS`), and a held-out part, the events of
+2013-2014. Every score is printed for the development part, the held-out part and all articles, in the
+same run. Lexicon entries and rules are chosen by looking at the development part only: ``--errors
+FILE`` writes its missed gold spans and its false positives, and never those of the held-out part,
+whose only use is the final score. No phrase is added to a lexicon because BASIL annotates it; the
+held-out score is the one that says how well the markers generalise.
 
 Gold phrases are located in the article text by their sentence and in-sentence offsets (falling back to
 the first occurrence of the phrase). The script also times the spaCy parse of the texts and, separately,
@@ -22,6 +36,7 @@ later runs skip the parse (the parse time is then the one recorded with the cach
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 import time
@@ -33,12 +48,20 @@ from spacy.tokens import Doc, DocBin
 from framing.nlp import load_model, resolve_model
 from framing.markers import make_markers
 
-LOADED_FAMILIES = {"loaded", "booster", "distancing"}
+#: Marker families counted as loaded wording, whatever their category.
+LOADED_FAMILIES = frozenset({"loaded", "distancing"})
+#: Booster categories counted as loaded wording (amplifiers, not certainty).
+LOADED_BOOSTERS = frozenset({"intensifier", "degree modifier"})
+#: Reporting-verb classes counted as loaded wording.
+LOADED_CUE_CLASSES = frozenset({"emotive"})
+#: Event years of the development part; the other years are held out.
+DEV_YEARS = frozenset({"2010", "2011", "2012"})
 
 
 @dataclass
 class Article:
     name: str
+    year: str
     text: str
     lex: list[tuple[int, int]] = field(default_factory=list)
     bias: list[tuple[int, int]] = field(default_factory=list)  # lex and inf
@@ -61,7 +84,7 @@ def read_basil(root: Path) -> list[Article]:
                 starts.append(len(text))
                 sentences.append(sentence)
                 text += sentence
-        article = Article(path.stem, text)
+        article = Article(path.stem, path.parent.name, text)
         ann_path = root / "annotations" / path.parent.name / f"{path.stem}_ann.json"
         if ann_path.exists():
             annotations = json.loads(ann_path.read_text(encoding="utf-8"))
@@ -109,10 +132,24 @@ def list_spans(doc: Doc, words: set[str]) -> list[tuple[int, int]]:
             if t.lower_ in words or t.lemma_.lower() in words]
 
 
+def is_loaded_wording(marker) -> bool:
+    """True for a marker that counts as loaded wording (see the module docs)."""
+    return (marker.family in LOADED_FAMILIES
+            or (marker.family == "booster" and marker.category in LOADED_BOOSTERS)
+            or (marker.family == "reporting_verb" and marker.category in LOADED_CUE_CLASSES))
+
+
 def marker_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of the markers counted as loaded wording."""
+    return [(m.start_char, m.end_char) for m in doc._.framing_markers if is_loaded_wording(m)]
+
+
+def all_stance_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Spans of every loaded, booster and distancing marker and every non-neutral reporting verb: the
+    broader reading of loaded wording, printed for comparison with :func:`marker_spans`."""
     return [(m.start_char, m.end_char) for m in doc._.framing_markers
-            if m.family in LOADED_FAMILIES or (m.family == "reporting_verb" and m.category != "neutral")]
+            if m.family in ("loaded", "booster", "distancing")
+            or (m.family == "reporting_verb" and m.category != "neutral")]
 
 
 def overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
@@ -152,6 +189,47 @@ def parse(texts: list[str], model: str | None, cache: Path | None) -> tuple[list
     return docs, seconds, nlp
 
 
+def parts(articles: list[Article]) -> dict[str, list[int]]:
+    """Indices of the articles in each reported part: development, held-out, all."""
+    dev = [i for i, a in enumerate(articles) if a.year in DEV_YEARS]
+    held_out = [i for i, a in enumerate(articles) if a.year not in DEV_YEARS]
+    return {f"development ({_years(articles, dev)})": dev,
+            f"held-out ({_years(articles, held_out)})": held_out,
+            "all": list(range(len(articles)))}
+
+
+def _years(articles: list[Article], indices: list[int]) -> str:
+    years = sorted({articles[i].year for i in indices})
+    return f"events {years[0]}-{years[-1]}" if years else "no articles"
+
+
+def write_errors(path: Path, articles: list[Article], predicted: list[list[tuple[int, int]]],
+                 docs: list[Doc]) -> int:
+    """Write the missed gold spans and the false positives of the development part (never the held-out
+    part) as CSV rows ``article, kind, text, context``; returns the number of rows."""
+    rows = []
+    for article, spans, doc in zip(articles, predicted, docs):
+        if article.year not in DEV_YEARS:
+            continue
+        for start, end in article.lex:
+            if not overlaps((start, end), spans):
+                rows.append((article.name, "missed", article.text[start:end], _context(doc, start, end)))
+        for start, end in spans:
+            if not overlaps((start, end), article.bias):
+                rows.append((article.name, "false positive", article.text[start:end],
+                             _context(doc, start, end)))
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["article", "kind", "text", "context"])
+        writer.writerows(rows)
+    return len(rows)
+
+
+def _context(doc: Doc, start: int, end: int) -> str:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return " ".join(span.sent.text.split()) if span is not None else doc.text[max(0, start - 80):end + 80]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("basil", type=Path, help="BASIL folder (with articles/ and annotations/)")
@@ -161,6 +239,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=None, help="DocBin file to keep the parsed Docs in")
     parser.add_argument("--lexicon", action="append", default=[], help="extra lexicon file (repeatable)")
     parser.add_argument("--repeat", type=int, default=3, help="timing runs of the component (best is kept)")
+    parser.add_argument("--errors", type=Path, default=None, help="CSV file for the missed spans and "
+                        "false positives of the markers on the development part")
     args = parser.parse_args(argv)
 
     articles = read_basil(args.basil)
@@ -180,25 +260,33 @@ def main(argv: list[str] | None = None) -> int:
 
     riloff = read_list(args.reference / "strong_subjectives_riloff2003.txt")
     recasens = read_list(args.reference / "bias_lexicon_recasens2013.txt")
-    rows = {
-        "framing markers": score(articles, [marker_spans(d) for d in docs]),
-        "Riloff & Wiebe (2003) strong subjectives": score(articles, [list_spans(d, riloff) for d in docs]),
-        "Recasens et al. (2013) bias lexicon": score(articles, [list_spans(d, recasens) for d in docs]),
+    predictions = {
+        "framing markers": [marker_spans(d) for d in docs],
+        "framing markers, all stance families": [all_stance_spans(d) for d in docs],
+        "Riloff & Wiebe (2003) strong subjectives": [list_spans(d, riloff) for d in docs],
+        "Recasens et al. (2013) bias lexicon": [list_spans(d, recasens) for d in docs],
     }
     n_tokens = sum(len(d) for d in docs)
     unlocated = sum(a.unlocated for a in articles)
-    print(f"BASIL: {len(articles)} articles, {n_tokens} tokens, {rows['framing markers']['gold']} "
+    print(f"BASIL: {len(articles)} articles, {n_tokens} tokens, {sum(len(a.lex) for a in articles)} "
           f"lexical-bias spans, {sum(len(a.bias) for a in articles)} bias spans located "
           f"({unlocated} not found in the text)")
-    print(f"{'method':44} {'P':>6} {'R':>6} {'F1':>6} {'predicted':>10} {'lex found':>10}")
-    for name, row in rows.items():
-        print(f"{name:44} {row['P']:6.3f} {row['R']:6.3f} {row['F1']:6.3f} {row['predicted']:10d} "
-              f"{row['found']:>5d}/{row['gold']}")
-    baseline = max(rows[k]["F1"] for k in rows if k != "framing markers")
-    ratio = rows["framing markers"]["F1"] / baseline if baseline else float("inf")
-    print(f"F1 ratio to the best baseline: {ratio:.2f}")
-    print(f"timing: spaCy parse {parse_seconds:.2f} s; markers component {best:.3f} s "
+    for part, indices in parts(articles).items():
+        chosen = [articles[i] for i in indices]
+        rows = {name: score(chosen, [spans[i] for i in indices]) for name, spans in predictions.items()}
+        print(f"\n{part}: {len(chosen)} articles, {rows['framing markers']['gold']} lexical-bias spans")
+        print(f"{'method':44} {'P':>6} {'R':>6} {'F1':>6} {'predicted':>10} {'lex found':>10}")
+        for name, row in rows.items():
+            print(f"{name:44} {row['P']:6.3f} {row['R']:6.3f} {row['F1']:6.3f} {row['predicted']:10d} "
+                  f"{row['found']:>5d}/{row['gold']}")
+        baseline = max(rows[k]["F1"] for k in rows if not k.startswith("framing markers"))
+        ratio = rows["framing markers"]["F1"] / baseline if baseline else float("inf")
+        print(f"F1 ratio to the best baseline: {ratio:.2f}")
+    print(f"\ntiming: spaCy parse {parse_seconds:.2f} s; markers component {best:.3f} s "
           f"({100 * best / parse_seconds:.1f}% of the parse; best of {max(1, args.repeat)})")
+    if args.errors is not None:
+        n = write_errors(args.errors, articles, predictions["framing markers"], docs)
+        print(f"{n} missed spans and false positives of the development part written to {args.errors}")
     return 0
 
 

@@ -21,7 +21,13 @@ How an ``entry`` is written (all matching is case-insensitive):
 
 Families are those in :data:`framing.records.FAMILIES`. For ``reporting_verb`` the category is the class
 of the verb (:data:`framing.records.CUE_CLASSES`). A ``hedge`` or ``booster`` in the category
-``epistemic modal`` counts only in its epistemic use (see :mod:`framing.markers`).
+``epistemic modal`` counts only in its epistemic use (see :mod:`framing.markers`). An entry in the
+category ``evaluative modifier`` is one adjective ("feckless"): it also matches its manner adverb
+("fecklessly", see :func:`manner_adverbs`), and with a tagged pipeline it counts only as an adjective or
+an adverb ("a mean remark", not "it means"). An entry in the category ``degree modifier`` ("very",
+"too") counts only when it modifies the adjective or adverb right after it, and that word is not one of
+quantity, size, time or likelihood ("too generous", not "too much", "very recent", "so far"); it needs a
+tagged and parsed pipeline.
 
 >>> entries = load_lexicon(families=["hedge"])              # doctest: +SKIP
 >>> reporting_verb_classes()["hit back"]                    # doctest: +SKIP
@@ -46,6 +52,10 @@ from framing.records import CUE_CLASSES, FAMILIES
 COLUMNS = ("entry", "family", "category", "note", "source")
 #: The category whose entries count only in their epistemic use.
 EPISTEMIC_MODAL = "epistemic modal"
+#: The category of evaluative adjectives, matched with their manner adverbs and only as modifiers.
+EVALUATIVE_MODIFIER = "evaluative modifier"
+#: The category of amplifiers ("very", "too") that count only on the adjective or adverb right after them.
+DEGREE_MODIFIER = "degree modifier"
 #: Longest gap a ``*{m,n}`` wildcard may span.
 MAX_GAP = 6
 #: Token attributes a JSON pattern may use.
@@ -347,6 +357,24 @@ def inflections(word: str) -> set[str]:
     return forms
 
 
+def manner_adverbs(adjective: str) -> set[str]:
+    """The ``-ly`` adverb of an adjective, by the regular spelling rules: ``cruel`` -> cruelly,
+    ``terrible`` -> terribly, ``shoddy`` -> shoddily, ``idiotic`` -> idiotically; none for a word that
+    already ends in ``-ly`` (``cowardly``) or is not one alphabetic word."""
+    word = adjective.lower()
+    if not word.isalpha() or len(word) < 3 or word.endswith("ly"):
+        return set()
+    if word.endswith("ic"):
+        return {word + "ally"}
+    if word.endswith("le") and word[-3] not in "aeiou":
+        return {word[:-1] + "y"}
+    if word.endswith("y") and word[-2] not in "aeiou":
+        return {word[:-1] + "ily"}
+    if word.endswith(("ue", "ll")):
+        return {word[:-1] + "ly" if word.endswith("ue") else word + "y"}
+    return {word + "ly"}
+
+
 @dataclass(frozen=True, slots=True)
 class TokenSlot:
     """One position of a gapped pattern: a token matches when its lower-case form is in ``forms`` or
@@ -376,7 +404,9 @@ def build_patterns(entry: Entry, tokenize: Tokenizer) -> Patterns:
     """Match patterns for ``entry``; ``tokenize`` splits words as the pipeline does (``nlp.tokenizer``).
 
     A plain phrase gives its surface forms for a PhraseMatcher on LOWER (each word in its inflected
-    forms, one word varied at a time) and its lemma phrase for a PhraseMatcher on LEMMA. A phrase with
+    forms, one word varied at a time, and a phrase of several words also hyphenated: ``over the top`` ->
+    ``over-the-top``) and its lemma phrase for a PhraseMatcher on LEMMA; a one-word
+    ``evaluative modifier`` gives the adjective and its manner adverb instead. A phrase with
     gaps or alternatives gives token slots (each word: its inflected forms or its lemma). A JSON entry is
     used as written. Raises ValueError for an entry that does not parse.
     """
@@ -387,11 +417,17 @@ def build_patterns(entry: Entry, tokenize: Tokenizer) -> Patterns:
     if all(s.gap is None and len(s.words) == 1 for s in slots):
         tokens = [(t, slot.exact) for slot, words in zip(slots, split) for t in words[0]]
         base = tuple(t for t, _ in tokens)
+        if entry.category == EVALUATIVE_MODIFIER and len(tokens) == 1 and not tokens[0][1]:
+            forms = {base} | {(adverb,) for adverb in manner_adverbs(base[0])}
+            return Patterns(lower=tuple(sorted(forms)), lemma=(base,))
         lower = {base}
         for i, (token, exact) in enumerate(tokens):
             if not exact:
                 lower.update(base[:i] + (form,) + base[i + 1:] for form in inflections(token))
-        lemma = () if any(exact for _, exact in tokens) else (base,)
+        exact_form = any(exact for _, exact in tokens)
+        if len(slots) > 1 and not exact_form:  # "over the top" also as "over-the-top"
+            lower.add(tuple(str(t).lower() for t in tokenize("-".join(slot.words[0] for slot in slots))))
+        lemma = () if exact_form else (base,)
         return Patterns(lower=tuple(sorted(lower)), lemma=lemma)
     token_slots: list[TokenSlot] = []
     for slot, words in zip(slots, split):

@@ -14,6 +14,13 @@ Context rules, each applied only where the pipeline annotates what it needs:
 - words inside a named entity (a person, organisation, place, law, work...) are names, not wording:
   "Freedom Caucus" and "International Crisis Group" give no marker.
 - reporting verbs: the first word must be tagged as a verb (``claimed`` yes, ``expansionist claims`` no).
+- evaluative modifiers (category ``evaluative modifier``: an adjective, matched with its ``-ly`` adverb)
+  count only as an adjective or adverb, or a participle used as one: "a twisted logic", "acted
+  foolishly", not "he twisted his ankle".
+- degree modifiers (category ``degree modifier``: "very", "too", "so"...) count only on the adjective or
+  adverb right after them that they modify, and not on words of quantity, size, time or likelihood
+  (:data:`PLAIN_DEGREE_HEADS`): "very troubling", "too generous", not "too much", "so far", "very
+  recent". They need tags and a parse; on a tokenizer-only pipeline they give no marker.
 - modals (category ``epistemic modal``) count only as modal auxiliaries (tag ``MD``: not "May" the
   month). ``might`` and ``may`` are read as epistemic; modals with a common root reading (ability,
   obligation: :data:`ROOT_MODALS`, e.g. ``could``, ``must``) count only when the next verb, past adverbs
@@ -42,7 +49,16 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from framing import extensions  # noqa: F401  (registers doc._.framing_markers)
-from framing.lexicon import EPISTEMIC_MODAL, Entry, TokenSlot, Tokenizer, build_patterns, load_lexicon
+from framing.lexicon import (
+    DEGREE_MODIFIER,
+    EPISTEMIC_MODAL,
+    EVALUATIVE_MODIFIER,
+    Entry,
+    TokenSlot,
+    Tokenizer,
+    build_patterns,
+    load_lexicon,
+)
 from framing.records import Marker
 
 #: Modals whose root reading (ability, obligation) is common: epistemic only before ``be``/perfect ``have``.
@@ -58,6 +74,13 @@ NP_DEPS = frozenset({"conj", "amod", "compound", "nmod"})
 MODAL_GAP = frozenset({"not", "n't", "even", "also", "well", "still", "easily", "never", "only", "just",
                        "already", "very", "really", "all", "certainly", "surely", "possibly", "probably",
                        "quite", "simply", "eventually", "soon", "ever", "indeed", "yet"})
+#: Adjectives and adverbs of quantity, size, time, likelihood and sameness: an amplifier on them
+#: ("too much", "very recent", "so far") grades an amount, not an evaluation; and the heads of an
+#: anaphoric "so" ("if they were so inclined").
+PLAIN_DEGREE_HEADS = frozenset("""much many few little more less well far long short soon often recent
+    early late same sure likely able high low large small big forth inclined minded""".split())
+#: Dependency labels of a participle used as an adjective.
+MODIFIER_DEPS = frozenset({"amod", "acomp", "oprd", "conj"})
 #: Named-entity types whose words are names, not wording.
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
 #: Token attributes that only a trained pipeline sets (JSON patterns using them skip unparsed Docs).
@@ -196,6 +219,10 @@ def _fits_context(doc: Doc, start: int, end: int, entry: Entry, tagged: bool) ->
         return False  # part of a name ("Freedom Caucus", "Crisis Group"), not the writer's wording
     if entry.family == "reporting_verb":
         return not tagged or (first.pos_ == "VERB" and first.dep_ not in {"amod", "compound"})
+    if entry.category == EVALUATIVE_MODIFIER:
+        return not tagged or _is_modifier(first)
+    if entry.category == DEGREE_MODIFIER:
+        return tagged and _amplifies_next(doc, first)
     if entry.category != EPISTEMIC_MODAL:
         return True
     if tagged and first.tag_ != "MD":
@@ -203,6 +230,22 @@ def _fits_context(doc: Doc, start: int, end: int, entry: Entry, tagged: bool) ->
     if not tagged and first.text[:1].isupper() and not first.is_sent_start:  # "May" the month or a name
         return False
     return first.lower_ not in ROOT_MODALS or _modal_verb(doc, end) in {"be", "have", "'ve", "\u2019ve"}
+
+
+def _is_modifier(token: Token) -> bool:
+    """An adjective or adverb, or a participle used as one ("a biased report", "disturbing news")."""
+    if token.pos_ in {"ADJ", "ADV"}:
+        return True
+    return token.tag_ in {"VBN", "VBG"} and token.dep_ in MODIFIER_DEPS
+
+
+def _amplifies_next(doc: Doc, token: Token) -> bool:
+    """``token`` modifies the next word, an adjective or adverb that is not a quantity, size, time or
+    likelihood word: "very troubling", "too generous", not "too much", "very recent", "so far"."""
+    if token.i + 1 >= len(doc) or token.dep_ != "advmod" or token.head.i != token.i + 1:
+        return False
+    head = token.head
+    return head.tag_ in {"JJ", "JJR", "RB", "RBR"} and head.lower_ not in PLAIN_DEGREE_HEADS
 
 
 def _modal_verb(doc: Doc, index: int) -> str:

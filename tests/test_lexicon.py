@@ -14,6 +14,7 @@ from framing.lexicon import (
     default_paths,
     inflections,
     load_lexicon,
+    manner_adverbs,
     parse_phrase,
     read_file,
     reporting_verb_classes,
@@ -211,6 +212,45 @@ def test_plain_phrases_become_phrase_patterns_split_like_the_text():
     assert ("hitting", "back") in patterns.lower and patterns.lemma == (("hit", "back"),)
     gapped = build_patterns(Entry("what *{1,3} call", "distancing", "x", "", ""), tokenizer)
     assert gapped.slots[1].gap == (1, 3) and "calls" in gapped.slots[2].forms
+
+
+def test_phrases_of_several_words_also_match_hyphenated():
+    tokenizer = spacy.blank("en").tokenizer
+    from framing.lexicon import Entry
+
+    patterns = build_patterns(Entry("over the top", "loaded", "x", "", ""), tokenizer)
+    assert ("over", "-", "the", "-", "top") in patterns.lower and ("over", "the", "top") in patterns.lower
+    exact = build_patterns(Entry("=could", "hedge", "x", "", ""), tokenizer)
+    assert exact.lower == (("could",),)
+
+
+def test_manner_adverbs_follow_the_spelling_rules():
+    assert manner_adverbs("cruel") == {"cruelly"}
+    assert manner_adverbs("terrible") == {"terribly"}
+    assert manner_adverbs("shoddy") == {"shoddily"}
+    assert manner_adverbs("idiotic") == {"idiotically"}
+    assert manner_adverbs("futile") == {"futilely"}
+    assert manner_adverbs("cowardly") == set() and manner_adverbs("far-fetched") == set()
+
+
+def test_an_evaluative_modifier_matches_the_adjective_and_its_adverb_only():
+    tokenizer = spacy.blank("en").tokenizer
+    from framing.lexicon import Entry
+
+    patterns = build_patterns(Entry("foolish", "loaded", "evaluative modifier", "", ""), tokenizer)
+    assert patterns.lower == (("foolish",), ("foolishly",)) and patterns.lemma == (("foolish",),)
+    other = build_patterns(Entry("foolish", "loaded", "evaluative label", "", ""), tokenizer)
+    assert ("foolishly",) not in other.lower
+
+
+def test_shipped_evaluative_and_degree_modifiers_name_their_sources():
+    entries = load_lexicon()
+    modifiers = [e for e in entries if e.category == "evaluative modifier"]
+    degrees = [e for e in entries if e.category == "degree modifier"]
+    assert len(modifiers) >= 200 and all(e.family == "loaded" for e in modifiers)
+    assert all(e.source.startswith("Riloff & Wiebe (2003)") for e in modifiers)
+    assert all(" " not in e.entry for e in modifiers)  # one adjective each
+    assert {e.entry for e in degrees} >= {"very", "so", "too"} and all(e.family == "booster" for e in degrees)
 
 
 def test_shipped_files_read_back_identically():

@@ -151,6 +151,36 @@ def test_reporting_verbs_must_be_verbs(nlp):
         ("rejected", "reporting_verb", "neutral")]
 
 
+def test_evaluative_modifiers_count_as_adjectives_and_their_adverbs(nlp):
+    doc = nlp("He twisted his ankle. It was a twisted logic. They lavished money on a lavish party. "
+              "He behaved foolishly.")
+    assert [(m.text, m.entry, m.category) for m in doc._.framing_markers] == [
+        ("twisted", "twisted", "evaluative modifier"), ("lavish", "lavish", "evaluative modifier"),
+        ("foolishly", "foolish", "evaluative modifier")]
+    assert [m.start_char for m in doc._.framing_markers][0] == doc.text.index("twisted logic")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The offer is too generous.", [("too", "booster")]),
+    ("It was a very troubling speech.", [("very", "booster")]),
+    ("It costs too much.", []),                             # quantity, not evaluation
+    ("The change is very recent.", []),                     # time
+    ("So far, nobody has left.", []),
+    ("They would move if they were so inclined.", []),      # anaphoric "so"
+])
+def test_degree_modifiers_count_only_on_an_evaluated_word(nlp, text, expected):
+    assert found(nlp(text)) == expected
+
+
+def test_degree_modifiers_need_a_parse(blank):
+    assert found(blank("The offer is too generous.")) == []
+
+
+def test_phrases_match_hyphenated(blank):
+    doc = blank("It was an over-the-top speech, over the top.")
+    assert found(doc) == [("over-the-top", "loaded"), ("over the top", "loaded")]
+
+
 def test_words_inside_names_are_not_markers(nlp):
     doc = nlp("Analysts at the International Crisis Group called it a disaster.")
     assert any("Crisis Group" in e.text for e in doc.ents)  # the name is recognised...
