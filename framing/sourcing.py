@@ -1,11 +1,1134 @@
-"""The ``framing_sourcing`` component (work in progress)."""
+"""The ``framing_sourcing`` component: who is quoted, directly or not, named or anonymous, with which
+reporting verb and credential.
+
+It finds, in a parsed Doc, a list of :class:`~framing.records.Quote` (``doc._.framing_quotes``, sorted by
+``start_char``, numbered from 1, never overlapping):
+
+- ``direct``: words between quotation marks that someone is said to have said or written. Marks: curly
+  and straight double quotes, single quotes (‘…’, '…'), «guillemets» and »reversed«, „low-high“. A quote
+  nested in another stays part of the outer one. A quote left open at the end of a paragraph continues
+  when the next paragraph opens with a quotation mark (the usual way of quoting several paragraphs);
+  otherwise it ends with its paragraph, so a stray mark never swallows the rest of the article. An
+  apostrophe (you’re, players') is never taken for a closing mark; two apostrophes (``''``) count as a
+  double mark, as in some newswire text.
+- ``indirect``: a reported clause ("told the forum that he does not recognise ..."), the object of
+  "accuse X of Y" / "interpret X as Y", an infinitive ("urged Congress to act"), or the noun phrase
+  object of verbs that report a position ("rejected this intention"); also a headline ``Name: words``.
+  Intentions ("want to", "plan to") are not sourcing and are left out.
+- ``according_to``: the clause an "according to X" phrase attaches to.
+- ``scare``: a short quoted phrase with no speaker and no cue ("politically inconvenient", a so-called
+  "fifth column"): the author's distance from a word, not a quotation of anyone.
+
+The cue of a direct quote is found, in this order: a trailing cue after a quote ending in a comma, a
+question or exclamation mark (``“…,” Alzhanov said``); a lead-in ending in a colon, comma or dash, or a
+cue verb right before the marks (``Putin points out: “…”``, ``also said, “…”``, a split quote's second
+half); the reporting verb the quoted words depend on (``interpreted by experts as a “clear threat”``) or
+a "like/as X claims" clause next to them; a trailing cue after a quote ending in a full stop
+(``“…” he said.``); the same words read without the parse when it goes astray. A colon after a clause
+whose subject is a person or an organisation ("Trump issued the following statement:") makes that verb
+the cue; in a headline, ``Name: “…”`` gives the speaker with the colon as cue. The second half of a
+split quote (``“…,” she said. “…”``) shares the first half's speaker and cue. Another quote with no cue
+inherits the speaker of the attribution just before it (same or previous paragraph), marked
+``speaker_inherited``; a quote that makes up a subheading takes the speaker of the first
+attribution of the section under it (also marked inherited); the article's headline quote keeps no
+speaker. A cue-less quote of at most six words inside a sentence is a scare quote, as is any quote
+after "so-called", "the term", "the word", "the phrase". Indirect speech and according-to phrases that
+overlap a quotation are dropped (the quotation carries the attribution).
+
+Speakers: the subject of the cue (through coordinated verbs, participles and relative clauses), the
+``by`` agent of a passive, the object of "according to". Their name is the noun phrase without
+appositions and relative clauses; the credential is the apposition or the title before a name. Names
+are resolved to the fullest form in the document ("Putin" -> "Vladimir Putin"), pronouns to the last
+person speaking or named as a subject, "the outlet" to the last outlet, all through the alias table.
+The word lists are in ``framing/lexicons/sourcing/`` (see :mod:`framing.speakers`); the cue class
+comes from the reporting-verb lexicon.
+
+The component never changes the Doc except to set ``doc._.framing_quotes``. Without a dependency
+parse (a blank pipeline) it still finds quotations and tells direct from scare quotes by their shape,
+with no speaker or cue.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from framing import extensions  # noqa: F401  (registers doc._.framing_quotes)
+from framing.records import Quote
+from framing.speakers import Actors, SourcingLexicon, Speaker, load_sourcing_lexicon, read_aliases
+
+# ---------------------------------------------------------------------------------------------------
+# Quotation marks
+
+#: Opening double marks and the family each opens.
+DOUBLE_OPEN = {"\u201c": "curly", "\u201e": "low", "\u00ab": "guill", "\u201f": "curly"}
+#: Closing double marks.
+DOUBLE_CLOSE = {"\u201d", "\u00bb"}
+SINGLE_MARKS = {"\u2018", "\u2019", "'", "\u201a", "\u2039", "\u203a"}
+ALL_MARKS = set(DOUBLE_OPEN) | DOUBLE_CLOSE | SINGLE_MARKS | {'"'}
+_MARK_RE = re.compile("''|``|[\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a\n]")
+#: Characters after which a straight quote opens / before which it closes.
+_OPEN_BEFORE = set(" \t\r\n([{\u2014\u2013-/:") | set(DOUBLE_OPEN) | {"\u2018"}
+_CLOSE_AFTER = set(" \t\r\n.,;:!?)]}\u2014\u2013-/\u2026") | DOUBLE_CLOSE | {"\u2019", "'"}
+#: A single-quoted span longer than this is not taken for a quotation.
+MAX_SINGLE = 400
 
 
-@Language.factory("framing_sourcing", default_config={"aliases": None})
-def make_sourcing(nlp: Language, name: str, aliases: str | None):
-    def component(doc: Doc) -> Doc:
-        doc._.framing_quotes = []
+@dataclass(frozen=True, slots=True)
+class QuoteMarks:
+    """A pair of quotation marks: the opening mark at ``open``, the content ``start:end`` (stripped of
+    white space), the closing mark at ``close`` (-1 when the quote ends with its paragraph)."""
+
+    open: int
+    start: int
+    end: int
+    close: int
+    single: bool = False
+    close_size: int = 1
+
+
+def _closes(family: str, char: str) -> bool:
+    if family == "low":
+        return char in {"\u201c", "\u201d"}
+    if family == "rguill":
+        return char == "\u00ab"
+    if family == "straight":
+        return char == '"'
+    return char in DOUBLE_CLOSE
+
+
+def find_quotation_marks(text: str) -> list[QuoteMarks]:
+    """The outermost quotations in ``text``, in order, never overlapping. Never raises.
+
+    Two apostrophes (``''``) count as a straight double mark and two backticks (````) as an opening
+    one, as in some newswire text; a straight mark right after ``=`` (markup attributes) is ignored.
+
+    >>> [text[q.start:q.end] for text in ['He said: “It’s ‘fine’.” Then “no”'] for q in find_quotation_marks(text)]
+    ['It’s ‘fine’.', 'no']
+    """
+    pairs: list[QuoteMarks] = []
+    lines = _lines(text)
+    carried: tuple[int, str, int] | None = None  # an outer quote continuing from the previous paragraph
+    for number, (line_start, line_end) in enumerate(lines):
+        stack: list[tuple[int, str, int]] = []
+        skip = -1
+        if carried is not None:
+            stack.append(carried)
+            skip = _first_mark(text, line_start, line_end)
+            carried = None
+        inner: list[tuple[int, int, int, int]] = []
+        single_open = -1
+        singles: list[tuple[int, int]] = []
+        for match in _MARK_RE.finditer(text, line_start, line_end):
+            i = match.start()
+            mark = match.group()
+            size = len(mark)
+            if i == skip or mark == "\n":
+                continue
+            char = '"' if mark in {"''", "``"} else mark
+            prev = text[i - 1] if i > 0 else "\n"
+            nxt = text[i + size] if i + size < len(text) else "\n"
+            if char in SINGLE_MARKS:
+                if stack:
+                    continue
+                single_open = _single(text, i, prev, nxt, single_open, singles)
+                continue
+            top = stack[-1][1] if stack else ""
+            if mark == "``":
+                role, family = "open", "straight"
+            elif char == '"':
+                if prev == "=":
+                    continue
+                opens = prev in _OPEN_BEFORE or i == line_start
+                closes = nxt in _CLOSE_AFTER
+                if stack and top == "straight" and (closes or not opens):
+                    role = "close"
+                elif opens and not closes:
+                    role = "open"
+                elif closes and not opens:
+                    role = "close"
+                elif not opens and not closes:  # 12"x, markup: only closes an open straight quote
+                    role = "close" if top == "straight" else "none"
+                else:
+                    role = "none"
+                family = "straight"
+            elif stack and _closes(top, char):
+                role, family = "close", top
+            elif char == "\u201c" and top == "curly" and not prev.isspace() and nxt in _CLOSE_AFTER:
+                role, family = "close", top  # “expedited review“: an opening glyph used to close
+            elif char in DOUBLE_OPEN:
+                role, family = "open", DOUBLE_OPEN[char]
+            elif char == "\u00bb" and nxt not in " \t\r\n" and not stack:
+                role, family = "open", "rguill"
+            elif char == "\u201d" and not stack and prev in _OPEN_BEFORE and nxt not in _CLOSE_AFTER:
+                role, family = "open", "curly"
+            else:
+                role, family = "none", ""
+            if role == "open":
+                if len(stack) < 4:
+                    stack.append((i, family, size))
+            elif role == "close" and stack:
+                if not _closes(stack[-1][1], char) and not (family == "straight" and stack[-1][1] == "straight") \
+                        and not (char == "\u201c" and stack[-1][1] == "curly"):
+                    continue
+                opened, _, opened_size = stack.pop()
+                if stack:
+                    if len(stack) == 1:
+                        inner.append((opened, opened_size, i, size))
+                    continue
+                _add(pairs, text, opened, opened + opened_size, i, i, close_size=size)
+        if stack:
+            bottom, family, bottom_size = stack[0]
+            follower = _next_line(lines, number)
+            first = _first_mark(text, *follower) if follower else -1
+            if first >= 0 and (text[first] in DOUBLE_OPEN or text[first] == '"' or
+                               text.startswith("''", first) or text.startswith("``", first)):
+                carried = (bottom, family, bottom_size)
+                continue
+            if inner:  # the outer mark was stray: keep the complete quotes inside it
+                for opened, opened_size, closed, closed_size in inner:
+                    _add(pairs, text, opened, opened + opened_size, closed, closed, close_size=closed_size)
+            elif len(stack) == 1:
+                _add(pairs, text, bottom, bottom + bottom_size, line_end, -1)
+        for opened, closed in singles:
+            _add(pairs, text, opened, opened + 1, closed, closed, single=True)
+    if carried is not None:
+        _add(pairs, text, carried[0], carried[0] + carried[2], len(text), -1)
+    return _outermost(pairs)
+
+
+def _single(text: str, i: int, prev: str, nxt: str, single_open: int,
+            singles: list[tuple[int, int]]) -> int:
+    """Track single quotation marks on one line (top level only); returns the open mark or -1."""
+    char = text[i]
+    if prev.isalnum() and nxt.isalnum():
+        return single_open  # an apostrophe: you’re, O'Malley
+    if char in {"\u2018", "\u201a", "\u2039"} or (char == "'" and single_open < 0):
+        if char == "'" and (prev.isalnum() or not nxt.isalpha()):
+            return single_open  # players' / '90s
+        if prev.isalnum():
+            return single_open
+        return i
+    if single_open >= 0 and not prev.isspace() and not nxt.isalnum():
+        if i - single_open <= MAX_SINGLE and i > single_open + 1:
+            singles.append((single_open, i))
+        return -1
+    return single_open
+
+
+def _add(pairs: list[QuoteMarks], text: str, opened: int, start: int, end: int, close: int,
+         single: bool = False, close_size: int = 1) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and any(ch.isalpha() for ch in text[start:end]):
+        pairs.append(QuoteMarks(opened, start, end, close, single, close_size))
+
+
+def _outermost(pairs: list[QuoteMarks]) -> list[QuoteMarks]:
+    """Keep outer quotations; a single-quoted span that crosses another quotation is dropped."""
+    pairs.sort(key=lambda q: (q.open, -(q.close if q.close >= 0 else q.end)))
+    kept: list[QuoteMarks] = []
+    for quote in pairs:
+        last = kept[-1] if kept else None
+        if last is not None and quote.open <= _last_char(last):
+            if _last_char(quote) <= _last_char(last):
+                continue  # nested
+            if quote.single:
+                continue
+            if last.single:
+                kept.pop()
+            else:
+                continue
+        kept.append(quote)
+    return kept
+
+
+def _last_char(quote: QuoteMarks) -> int:
+    return quote.close if quote.close >= 0 else quote.end
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for match in re.finditer("\n", text):
+        out.append((start, match.start()))
+        start = match.end()
+    out.append((start, len(text)))
+    return out
+
+
+def _next_line(lines: list[tuple[int, int]], number: int) -> tuple[int, int] | None:
+    """The next non-blank line after line ``number`` (skipping blank lines between paragraphs)."""
+    for start, end in lines[number + 1:number + 4]:
+        if end > start:
+            return start, end
+    return None
+
+
+def _first_mark(text: str, start: int, end: int) -> int:
+    """Index of the quotation mark opening the line ``start:end`` (-1 when it opens otherwise)."""
+    i = start
+    while i < end and text[i] in " \t\r":
+        i += 1
+    if i < end and (text[i] in ALL_MARKS or text.startswith("``", i)):
+        return i
+    return -1
+
+
+# ---------------------------------------------------------------------------------------------------
+# Cues
+
+#: Tokens that end the window searched for a cue.
+STOPS = frozenset({".", "!", "?", ";", "\n"})
+#: Punctuation that ends a lead-in ("said:", "said,").
+LEAD_PUNCT = frozenset({":", ",", "\u2014", "\u2013", "-", "\u2026"})
+#: Words before a quotation that mark it as a label, not anyone's words.
+SCARE_BEFORE = ("so-called", "so called", "the term", "the word", "the words", "the phrase", "the label",
+                "the notion of", "the concept of", "quote unquote")
+#: Dependency labels climbed from a cue with no subject to the verb that has one.
+CLIMB = frozenset({"conj", "advcl", "pcomp", "prep", "acomp", "xcomp"})
+#: Verbs of saying that need a specific frame to count as cues.
+NEEDS_IT = frozenset({"put"})  # "as he put it"
+#: Cues of quotations only, never of indirect speech ("called the plan “a disaster”").
+QUOTE_ONLY = frozenset({"read", "call", "dub", "term", "label", "brand", "headline", "title"})
+#: Subjects that make "read" a cue ("the headline reads: ...").
+READ_SUBJECTS = frozenset({"headline", "sign", "statement", "letter", "message", "tweet", "post", "banner",
+                           "caption", "note", "text", "email", "title", "placard", "card", "release",
+                           "poster", "slogan", "ad", "advertisement", "it", "that", "which", "petition"})
+#: Dependency labels of a cue's subject: quoted words inside it are not what the cue reports.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "npadvmod", "expl"})
+#: Maximum tokens between a closing mark and a trailing cue.
+TRAIL_WINDOW = 30
+#: Maximum tokens searched back from an opening mark for a lead-in cue.
+LEAD_WINDOW = 30
+#: A cue-less quote of at most this many words, inside a sentence, is a scare quote.
+SCARE_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue found in the Doc: tokens ``start:end``, its lemma (phrase), families, and the token whose
+    subject is the speaker."""
+
+    start: int
+    end: int
+    lemma: str
+    families: frozenset[str]
+    verb: int
+
+
+@dataclass
+class _Found:
+    """A quotation or attribution while it is being built."""
+
+    kind: str
+    start: int
+    end: int
+    cue: Cue | None = None
+    speaker_head: int = -1
+    speaker: Speaker | None = None
+    inherited: bool = False
+    marks: QuoteMarks | None = None
+    heading: str = ""  # "headline" | "subhead" | ""
+    cue_text: tuple[int, int] | None = None
+
+
+class SourcingExtractor:
+    """Finds quotations and attributions in a Doc; built once (word lists and aliases loaded)."""
+
+    def __init__(self, lexicon: SourcingLexicon | None = None, aliases: dict[str, str] | None = None):
+        self.lexicon = lexicon or load_sourcing_lexicon()
+        self.aliases = aliases or {}
+        self._keys: frozenset[int] | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.framing_quotes = self.find(doc)
         return doc
-    return component
+
+    # --- the whole document --------------------------------------------------------------------------
+
+    def find(self, doc: Doc) -> list[Quote]:
+        """The quotes of ``doc``, sorted by start_char and numbered from 1 (the Doc is not changed)."""
+        if not len(doc):
+            return []
+        text = doc.text
+        marks = find_quotation_marks(text)
+        parsed = doc.has_annotation("DEP")
+        ctx = _Context(doc, marks, text)
+        found: list[_Found] = []
+        for index, quote in enumerate(marks):
+            found.append(self._direct(ctx, index, quote, parsed))
+        if parsed:
+            found.extend(self._indirect(ctx))
+        found = _no_overlaps(found)
+        if parsed:
+            self._speakers(ctx, found)
+        self._inherit(ctx, found)
+        return [self._record(doc, text, i + 1, f) for i, f in enumerate(found)]
+
+    # --- direct quotations ---------------------------------------------------------------------------
+
+    def _direct(self, ctx: "_Context", index: int, quote: QuoteMarks, parsed: bool) -> _Found:
+        doc, text = ctx.doc, ctx.text
+        found = _Found("direct", quote.start, quote.end, marks=quote)
+        line_start = text.rfind("\n", 0, quote.open) + 1
+        line_end = text.find("\n", quote.open)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end].strip()
+        before = text[line_start:quote.open].strip()
+        after = text[(quote.close + quote.close_size if quote.close >= 0 else quote.end):line_end].strip()
+        heading = _is_heading(line, line_start == 0)
+        if heading and not before:
+            found.heading = "headline" if line_start == 0 else "subhead"
+        lowered = text[max(0, quote.open - 20):quote.open].lower().rstrip()
+        if any(lowered.endswith(word) for word in SCARE_BEFORE):
+            found.kind = "scare"
+            return found
+        if parsed:
+            cue = self._find_cue(ctx, index, quote)
+            if cue is not None:
+                found.cue, found.speaker_head, found.cue_text = cue
+                return found
+        if found.heading:
+            return found
+        words = len(re.findall(r"\w+", text[quote.start:quote.end]))
+        starts_sentence = not before or before[-1] in ".!?:;\u2014\u2013-" or \
+            (parsed and ctx.starts_sentence(quote.open))
+        sentence_like = text[quote.start:quote.end].rstrip()[-1:] in {".", "!", "?", ","} and words > 1
+        if words <= SCARE_WORDS and not (starts_sentence and (sentence_like or not after)):
+            found.kind = "scare"
+        return found
+
+    def _find_cue(self, ctx: "_Context", index: int, quote: QuoteMarks):
+        """(cue, speaker token, cue span) for a quotation, or None."""
+        doc, text = ctx.doc, ctx.text
+        q_start, q_end = ctx.token_range(quote.start, quote.end)
+        open_tok = ctx.token_at(quote.open)
+        close_tok = ctx.token_at(quote.close) if quote.close >= 0 else -1
+        ending = text[quote.start:quote.end].rstrip("\u2019'\" ")[-1:]
+        soft_end = ending not in {"."}
+        trailing = self._trailing(ctx, close_tok) if close_tok >= 0 else None
+        if trailing is not None and soft_end:
+            return trailing
+        lead = self._lead_in(ctx, open_tok)
+        if lead is not None:
+            return lead
+        if close_tok >= 0:
+            like = self._like_clause(ctx, close_tok)
+            if like is not None:
+                return like
+        embedded = self._embedded(ctx, q_start, q_end)
+        if embedded is not None:
+            return embedded
+        if trailing is not None and self._bare_trailing(ctx, trailing[0]):
+            return trailing
+        if trailing is None and soft_end and close_tok >= 0:
+            return self._trailing_words(ctx, close_tok)
+        return None
+
+    def _trailing(self, ctx: "_Context", close_tok: int):
+        doc = ctx.doc
+        for i in range(close_tok + 1, min(len(doc), close_tok + 1 + TRAIL_WINDOW)):
+            token = doc[i]
+            if token.text in STOPS or "\n" in token.text or ctx.in_quote(i) or token.text in DOUBLE_OPEN:
+                break
+            cue = self.cue_at(token)
+            if cue is None or not cue.families & {"speech", "thought"}:
+                continue
+            if any(c.dep_ == "ccomp" and c.i > cue.end and not ctx.in_quote(c.i)
+                   for c in doc[cue.verb].children):
+                return None
+            speaker = self._speaker_head(ctx, cue)
+            if speaker < 0:
+                return None
+            left, right = doc[speaker].left_edge.i, doc[speaker].right_edge.i
+            between = close_tok < left and right < cue.start
+            inverted = cue.end <= speaker <= cue.end + 3 or (
+                cue.end < speaker <= cue.end + 9 and all(doc[k].pos_ in {"PROPN", "NOUN", "DET", "ADJ", "NUM", "PUNCT"}
+                                                        for k in range(cue.end, speaker)))
+            if not (between or inverted) or _clause_joined(doc, close_tok + 1, cue.start):
+                return None
+            return cue, speaker, None
+        return None
+
+    def _like_clause(self, ctx: "_Context", close_tok: int):
+        """``“problematic” or “treasonous” like Kiev claims`` / ``as he put it``: the cue after the quote."""
+        doc = ctx.doc
+        i = close_tok + 1
+        limit = min(len(doc), close_tok + 14)
+        while i < limit and (ctx.in_quote(i) or doc[i].lower_ in {"or", "and", ","} or doc[i].is_quote):
+            i += 1
+        if i >= limit or doc[i].lower_ not in {"like", "as"}:
+            return None
+        for j in range(i + 2, min(len(doc), i + 6)):
+            word = doc[j]
+            if word.is_punct or ctx.in_quote(j):
+                return None
+            lemma = word.lemma_.lower()
+            families = self.lexicon.families(lemma) & {"speech", "thought"}
+            if families and all(t.pos_ in {"PROPN", "NOUN", "PRON", "DET", "ADJ", "PART"} for t in doc[i + 1:j]):
+                if lemma in NEEDS_IT and not (j + 1 < len(doc) and doc[j + 1].lower_ == "it"):
+                    return None
+                return Cue(j, j + 1, lemma, families, j), j - 1, None
+        return None
+
+    def _trailing_words(self, ctx: "_Context", close_tok: int):
+        """``“…?” the 43-year-old asked``, ``“…,” a voice-over in the ad states``, read from the words
+        when the parse goes astray: a noun phrase (with its apposition), then a reporting verb form."""
+        doc = ctx.doc
+        head = -1
+        for j in range(close_tok + 1, min(len(doc), close_tok + 25)):
+            token = doc[j]
+            if ctx.in_quote(j) or "\n" in token.text or token.text in STOPS or token.is_quote:
+                return None
+            lemma = token.lemma_.lower()
+            families = self.lexicon.families(lemma) & {"speech", "thought"}
+            if head >= 0 and families and (token.tag_.startswith("VB") or j + 1 >= len(doc) or
+                                           doc[j + 1].pos_ not in {"NOUN", "PROPN"}):
+                if any(c.dep_ == "ccomp" and c.i > j for c in token.children) or \
+                        _clause_joined(doc, close_tok + 1, j):
+                    return None
+                return Cue(j, j + 1, lemma, families, j), head, None
+            if token.pos_ in {"VERB", "AUX"} and token.tag_ not in {"VBN", "VBG"}:
+                return None
+            if head < 0 and (token.pos_ in {"PROPN", "NOUN"} or token.lower_ in {"he", "she", "they", "we", "i"}):
+                head = j
+                while head + 1 < len(doc) and doc[head + 1].pos_ in {"PROPN", "NOUN"} and \
+                        not (self.lexicon.families(doc[head + 1].lemma_.lower()) & {"speech", "thought"}):
+                    head += 1
+        return None
+
+    def _bare_trailing(self, ctx: "_Context", cue: Cue) -> bool:
+        """A trailing cue after a quote ending in a full stop counts when it ends its sentence."""
+        doc = ctx.doc
+        for i in range(cue.end, min(len(doc), cue.end + 8)):
+            if doc[i].text in STOPS or "\n" in doc[i].text:
+                return True
+            if ctx.in_quote(i) or doc[i].text in DOUBLE_OPEN or doc[i].text == '"':
+                return False
+        return False
+
+    def _lead_in(self, ctx: "_Context", open_tok: int):
+        doc = ctx.doc
+        prev = open_tok - 1
+        while prev >= 0 and doc[prev].is_space and "\n" not in doc[prev].text:
+            prev -= 1
+        if prev < 0:
+            return None
+        if "\n" in doc[prev].text:  # a quote opening a paragraph, after "... declared:" ending the last one
+            prev -= 1
+            while prev >= 0 and doc[prev].is_space and "\n" not in doc[prev].text:
+                prev -= 1
+            if prev < 0 or doc[prev].text != ":":
+                return None
+        prev_token = doc[prev]
+        direct_cue = self.cue_at(prev_token) if prev_token.text not in LEAD_PUNCT else None
+        if prev_token.text not in LEAD_PUNCT and prev_token.lower_ != "that" and direct_cue is None:
+            return None
+        if direct_cue is not None:
+            return direct_cue, self._speaker_head(ctx, direct_cue), None
+        for i in range(prev - 1, max(-1, prev - LEAD_WINDOW), -1):
+            token = doc[i]
+            if token.text in STOPS or "\n" in token.text or token.text in DOUBLE_CLOSE:
+                break
+            if ctx.in_quote(i) or (token.text == '"' and i != open_tok):
+                break
+            cue = self.cue_at(token)
+            if cue is not None and cue.families & {"speech", "thought", "according"}:
+                return cue, self._speaker_head(ctx, cue), None
+            if i > 0 and token.lower_ == "to" and doc[i - 1].lower_ == "according":
+                cue = self.cue_at(doc[i - 1])
+                if cue is not None:
+                    return cue, self._speaker_head(ctx, cue), None
+        if prev_token.text == ":":
+            return self._name_colon(ctx, prev) or self._clause_colon(ctx, prev)
+        return None
+
+    def _clause_colon(self, ctx: "_Context", colon: int):
+        """``Trump issued the following statement: “…”``: the clause before a colon, when its subject
+        is a person, an organisation or a source noun, introduces the quote (its verb is the cue)."""
+        doc = ctx.doc
+        if colon < 1:
+            return None
+        verb = doc[colon].head if doc[colon].head.pos_ in {"VERB", "AUX"} else doc[colon - 1].sent.root
+        subject = None
+        for _ in range(4):  # from the verb the colon hangs on up to its main clause
+            if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon or ctx.in_quote(verb.i):
+                return None
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and not ctx.in_quote(c.i)), None)
+            if subject is not None and (subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or
+                                        subject.lower_ in {"he", "she", "they", "we", "i"} or
+                                        subject.lemma_.lower() in self.lexicon.speaker_nouns):
+                break
+            subject = None
+            if verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if subject is None:
+            return None
+        lemma = verb.lemma_.lower()
+        return Cue(verb.i, verb.i + 1, lemma, self.lexicon.families(lemma) or frozenset({"speech"}), verb.i), \
+            subject.i, None
+
+    def _name_colon(self, ctx: "_Context", colon: int):
+        """``Trump: “…”`` (headline style): a name ending right before the colon, starting its clause."""
+        doc = ctx.doc
+        for ent in ctx.ents:
+            if ent.end == colon and ent.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
+                first = ent.start - 1
+                while first >= 0 and doc[first].is_space and "\n" not in doc[first].text:
+                    first -= 1
+                if first < 0 or "\n" in doc[first].text or doc[first].text in STOPS | {"\u2013", "\u2014"}:
+                    cue = Cue(colon, colon + 1, ":", frozenset({"speech"}), ent.root.i)
+                    return cue, ent.root.i, None
+        return None
+
+    def _embedded(self, ctx: "_Context", q_start: int, q_end: int):
+        """The cue the quoted words depend on, or a "like/as X claims" clause next to them.
+
+        Climbing from the quoted words, a cue is skipped when the words sit in its subject ("the
+        “Avatar” star posted"); when a
+        thought or evidence verb is met first and a verb of saying governs it ("said allies wanted to
+        know if the U.S. is “still in the game”"), the verb of saying is the cue.
+        """
+        doc = ctx.doc
+        inside = range(q_start, q_end)
+        root = next((t for t in doc[q_start:q_end] if t.head.i not in inside or t.head.i == t.i), None)
+        if root is None:
+            return None
+        found = []
+        node = root
+        for _ in range(12):
+            for child in node.children:
+                if child.i in inside:
+                    continue
+                if child.dep_ == "parataxis" or (child.dep_ == "advcl" and
+                        any(m.lower_ in {"like", "as"} for m in child.children if m.dep_ in {"mark", "advmod"})):
+                    cue = self.cue_at(child)
+                    if cue is not None and cue.families & {"speech", "thought"}:
+                        return cue, self._speaker_head(ctx, cue), None
+            head = node.head
+            if head.i == node.i or ctx.in_quote(head.i) and head.i not in inside:
+                break
+            if head.i not in inside:
+                if node.dep_ in SUBJECT_DEPS:
+                    if found:
+                        break
+                    node = head
+                    continue
+                cue = self.cue_at(head)
+                if cue is not None and cue.families & {"speech", "thought", "according", "evidence"}:
+                    speaker = self._speaker_head(ctx, cue)
+                    weak = not cue.families & {"speech", "according"}
+                    if not ("evidence" in cue.families and weak and (speaker < 0 or doc[speaker].pos_ == "PRON")):
+                        found.append((cue, speaker, weak))
+                    if not weak:
+                        break
+            node = head
+        if not found:
+            return None
+        first = found[0]
+        outer = next((f for f in found[1:] if not f[2] and f[1] >= 0), None)
+        chosen = outer if first[2] and outer is not None else first
+        return chosen[0], chosen[1], None
+
+    # --- indirect speech -----------------------------------------------------------------------------
+
+    def _indirect(self, ctx: "_Context") -> list[_Found]:
+        doc = ctx.doc
+        out = []
+        for i in self._candidates(doc):
+            if ctx.in_quote(i):
+                continue
+            token = doc[i]
+            cue = self.cue_at(token)
+            if cue is None or cue.lemma in NEEDS_IT or cue.lemma in QUOTE_ONLY:
+                continue
+            if cue.lemma == "according to":
+                content = _according_content(doc, token)
+                speaker = self._speaker_head(ctx, cue)
+                kind = "according_to"
+            else:
+                content = self._content(doc[cue.verb], cue, ctx)
+                if content is None:
+                    continue
+                speaker = self._speaker_head(ctx, cue)
+                kind = "indirect"
+            if content is None or speaker < 0:
+                continue
+            start, end = content
+            if start <= speaker < end or start <= token.i < end:
+                continue
+            if "evidence" in cue.families and not cue.families & {"speech", "thought"} and \
+                    doc[speaker].pos_ == "PRON":
+                continue
+            found = _Found(kind, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), cue, speaker)
+            out.append(found)
+        headline = self._headline_colon(ctx)
+        if headline is not None:
+            out.append(headline)
+        return out
+
+    def _headline_colon(self, ctx: "_Context") -> _Found | None:
+        """``Marco Rubio: I’m Not Interested In Being Vice President`` (a headline): the name before the
+        colon speaks the rest of the line."""
+        doc, text = ctx.doc, ctx.text
+        end = text.find("\n")
+        end = len(text) if end < 0 else end
+        colon = text.find(":", 0, end)
+        if colon < 0 or colon > 60:
+            return None
+        before = doc[:ctx.token_at(colon)]
+        if not 0 < len(before) <= 6 or not all(t.pos_ == "PROPN" or t.is_punct or t.lower_ in {"the", "of"}
+                                               for t in before):
+            return None
+        first = ctx.token_at(colon) + 1
+        last = ctx.token_at(max(end - 1, 0)) + 1
+        span = _trim(doc, first, last)
+        if span is None:
+            return None
+        head = max((t for t in before if t.pos_ == "PROPN"), key=lambda t: t.i, default=None)
+        if head is None:
+            return None
+        colon_tok = ctx.token_at(colon)
+        cue = Cue(colon_tok, colon_tok + 1, ":", frozenset({"speech"}), head.i)
+        return _Found("indirect", doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1]), cue, head.i)
+
+    def _content(self, verb: Token, cue: Cue, ctx: "_Context") -> tuple[int, int] | None:
+        """The reported content of a cue verb: its clause, "X of/for Y", "X as Y", its object, or the
+        clause before ", X said"."""
+        doc = verb.doc
+        children = list(verb.children)
+        clause = next((c for c in children if c.dep_ == "ccomp" and not ctx.in_quote(c.i)), None)
+        if clause is not None:
+            start, end = clause.left_edge.i, clause.right_edge.i + 1
+            if start < verb.i < end:  # "X, Trump said, Y": keep the side after the verb
+                start = verb.i + 1
+            for child in clause.children:  # "said X happened and said Y": stop before the second cue
+                if child.dep_ == "conj" and child.i > clause.i and self.cue_at(child) is not None:
+                    end = min(end, child.left_edge.i)
+            while end > start and doc[end - 1].dep_ == "cc":
+                end -= 1
+            return _trim(doc, start, end)
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            for prep in children:
+                if prep.dep_ != "prep" or prep.i < obj.i:
+                    continue
+                if (prep.lower_ in {"of", "for"} and "of_object" in cue.families) or \
+                        (prep.lower_ == "as" and "as_object" in cue.families):
+                    return _trim(doc, obj.left_edge.i, prep.right_edge.i + 1)
+            if "as_object" in cue.families:
+                limit = min(len(doc), verb.sent.end, obj.right_edge.i + 16)
+                for i in range(obj.i + 1, limit):  # "interpreted X ... as Y" with "as" parsed lower down
+                    token = doc[i]
+                    if token.lower_ == "as" and token.dep_ == "prep" and verb.i < token.head.i < i:
+                        return _trim(doc, obj.left_edge.i, token.right_edge.i + 1)
+                    if token.text in {";", ":"} or token.dep_ == "mark":
+                        break
+        if "infinitive" in cue.families:
+            infinitive = next((c for c in children if c.dep_ == "xcomp" and c.i > verb.i and
+                               any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")), None)
+            if infinitive is not None:
+                start = obj.left_edge.i if obj is not None and obj.i < infinitive.i else infinitive.left_edge.i
+                return _trim(doc, start, infinitive.right_edge.i + 1)
+        if "object" in cue.families:
+            if cue.end - cue.start > 1 and doc[cue.end - 1].pos_ == "ADP":  # "called for X", "referring to X"
+                obj = next((c for c in doc[cue.end - 1].children if c.dep_ == "pobj"), obj)
+            if obj is not None and obj.pos_ not in {"PRON"}:
+                return _trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
+        if cue.families & {"speech"}:
+            subject = next((c for c in children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.i < verb.i:
+                comma = subject.left_edge.i - 1
+                if comma > 0 and doc[comma].text == ",":  # "X happened, Putin said"
+                    for child in children:
+                        if child.i < comma and child.dep_ in {"advcl", "ccomp", "parataxis", "dep"} and \
+                                child.right_edge.i == comma - 1 and child.pos_ in {"VERB", "AUX"}:
+                            return _trim(doc, child.left_edge.i, comma)
+        if verb.dep_ == "parataxis" and cue.families & {"speech"}:
+            head = verb.head
+            start, end = head.left_edge.i, head.right_edge.i + 1
+            left, right = verb.left_edge.i, verb.right_edge.i + 1
+            if left - start >= end - right:
+                return _trim(doc, start, left)
+            return _trim(doc, right, end)
+        return None
+
+    # --- cue words -----------------------------------------------------------------------------------
+
+    def _candidates(self, doc: Doc) -> list[int]:
+        """Indexes of the tokens whose lemma or form can start a cue (read from arrays, so that Token
+        objects are made only for these)."""
+        keys = self._cue_keys(doc.vocab.strings)
+        lemmas = doc.to_array("LEMMA") if doc.has_annotation("LEMMA") else doc.to_array("LOWER")
+        lowers = doc.to_array("LOWER")
+        return [i for i in range(len(doc)) if lemmas[i] in keys or lowers[i] in keys]
+
+    def _cue_keys(self, strings) -> frozenset[int]:
+        if self._keys is None:
+            words = {entry.split()[0] for entry in self.lexicon.cue_families} | {"according"}
+            words |= {w + suffix for w in words for suffix in ("ed", "d")}  # "concerned" as an adjective
+            self._keys = frozenset(strings.add(w) for w in words)
+        return self._keys
+
+    def cue_at(self, token: Token) -> Cue | None:
+        """The cue starting or carried by ``token`` (a reporting verb, "according to", a verb with its
+        particle: "hit back", "point out"), or None."""
+        lexicon = self.lexicon
+        doc = token.doc
+        lower = token.lower_
+        if lower == "according":
+            if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+                return Cue(token.i, token.i + 2, "according to", lexicon.families("according to"), token.i)
+            return None
+        pos = token.pos_
+        if pos not in {"VERB", "ADJ"} and not (pos == "AUX" and token.tag_.startswith("VB") and
+                                                token.dep_ not in {"aux", "auxpass"}):
+            return None
+        lemma = token.lemma_.lower() or lower
+        if lemma in lexicon.phrase_heads:
+            for child in token.children:
+                if child.i > token.i and child.i - token.i <= 2 and child.dep_ in {"prt", "advmod", "prep"}:
+                    phrase = f"{lemma} {child.lower_}"
+                    if phrase in lexicon.cue_families:
+                        return Cue(token.i, child.i + 1, phrase, lexicon.families(phrase), token.i)
+        families = lexicon.families(lemma)
+        if not families and pos == "ADJ" and lower.endswith("ed"):  # "concerned" -> concern
+            for verb in (lower[:-1], lower[:-2], lower[:-3] + "y"):
+                if "thought" in lexicon.families(verb):
+                    lemma, families = verb, lexicon.families(verb)
+                    break
+        elif not families and pos == "ADJ":
+            families = lexicon.families(lower)
+            lemma = lower if families else lemma
+        if not families:
+            return None
+        if pos == "ADJ" and "thought" not in families:
+            return None
+        if pos == "ADJ":
+            families = frozenset({"thought"})
+        if lemma in NEEDS_IT and not any(c.lower_ == "it" and c.dep_ == "dobj" for c in token.children):
+            return None
+        if lemma == "read":
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.lemma_.lower() not in READ_SUBJECTS:
+                return None
+        if any(c.dep_ == "xcomp" for c in token.children) and lemma in {"continue", "go", "call", "add"}:
+            return None
+        return Cue(token.i, token.i + 1, lemma, families, token.i)
+
+    def _speaker_head(self, ctx: "_Context", cue: Cue) -> int:
+        """The token heading the speaker of ``cue`` (-1 when none)."""
+        doc = ctx.doc
+        if cue.lemma == "according to":
+            to = doc[cue.start + 1]
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is None and cue.start + 2 < len(doc) and doc[cue.start + 2].pos_ in {"PROPN", "NOUN", "PRON"}:
+                obj = doc[cue.start + 2]
+            return obj.i if obj is not None and not ctx.in_quote(obj.i) else -1
+        if cue.lemma == ":":
+            return cue.verb
+        verb = doc[cue.verb]
+        inverted = self._inverted_subject(ctx, cue)
+        for _ in range(5):
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"} and not ctx.in_quote(c.i)]
+            subject = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
+            if subject is None and verb.i == cue.verb and inverted >= 0:
+                return inverted
+            if subject is None and verb.i != cue.verb:  # "Silverman was joined by X and joked"
+                subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and not ctx.in_quote(c.i)), None)
+            if subject is None:
+                agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+                if agent is not None:
+                    subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if subject is not None:
+                if subject.lower_ in {"who", "that", "which", "whom"} and verb.dep_ == "relcl":
+                    subject = verb.head
+                if subject.dep_ == "expl" or ctx.in_quote(subject.i):
+                    return -1
+                return subject.i
+            if any(c.dep_ == "nsubjpass" for c in verb.children):
+                return -1
+            if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+                return verb.head.i
+            if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+                noun = verb.head
+                if noun.dep_ in {"dobj", "pobj", "attr"} and noun.head.pos_ in {"VERB", "AUX", "ADP"}:
+                    verb = noun.head if noun.head.pos_ != "ADP" else noun.head.head
+                    continue
+                return noun.i if not ctx.in_quote(noun.i) else -1
+            if verb.dep_ in CLIMB and verb.head.i != verb.i:
+                if verb.dep_ == "xcomp" and verb.head.pos_ not in {"VERB", "AUX"}:
+                    return -1
+                if verb.dep_ == "conj" and self.cue_at(verb.head) is None:
+                    # "said X humiliated Y and said Z": the second "said" hangs on the reported verb
+                    governor = self._governing_cue(verb.head)
+                    verb = governor if governor is not None else verb.head
+                    continue
+                verb = verb.head
+                continue
+            break
+        if verb.tag_ in {"VBN", "VBG"} or doc[cue.verb].tag_ in {"VBN", "VBG"}:
+            # a participle with no subject ("a piece headlined ..."): the subject of the sentence
+            root = doc[cue.verb].sent.root
+            if root.i < cue.verb and root.pos_ in {"VERB", "AUX"}:
+                subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+                if subject is not None and not ctx.in_quote(subject.i) and subject.pos_ != "PRON" or \
+                        subject is not None and subject.lower_ in {"he", "she", "they"}:
+                    return subject.i
+        return -1
+
+    def _inverted_subject(self, ctx: "_Context", cue: Cue) -> int:
+        """The noun phrase right after a cue that follows a quotation (``“…,” said Robert Reich``)."""
+        doc = ctx.doc
+        before = cue.start - 1
+        while before >= 0 and doc[before].text in {",", "—", "–"}:
+            before -= 1
+        if before < 0 or not (ctx.in_quote(before) or doc[before].is_quote):
+            return -1
+        head = -1
+        for i in range(cue.end, min(len(doc), cue.end + 10)):
+            token = doc[i]
+            if token.pos_ in {"PROPN", "NOUN"} or (token.pos_ == "PRON" and token.lower_ in {"he", "she", "they"}):
+                head = i
+            elif token.pos_ in {"DET", "ADJ", "NUM"} and head < 0 or token.tag_ == "POS":
+                continue
+            else:
+                break
+        return head
+
+    def _governing_cue(self, token: Token) -> Token | None:
+        """The cue verb whose reported clause contains ``token`` (None when there is none)."""
+        node = token
+        for _ in range(6):
+            if node.head.i == node.i:
+                return None
+            dep = node.dep_
+            node = node.head
+            if dep == "ccomp" and self.cue_at(node) is not None:
+                return node
+        return None
+
+    # --- speakers, inheritance, records --------------------------------------------------------------
+
+    def _speakers(self, ctx: "_Context", found: list[_Found]) -> None:
+        doc = ctx.doc
+        actors = Actors(doc, self.lexicon, self.aliases, ctx.in_quote, ctx.ents)
+        order = sorted(range(len(found)), key=lambda k: (found[k].cue.start if found[k].cue else
+                                                         ctx.token_at(found[k].start)))
+        for k in order:
+            item = found[k]
+            if item.speaker_head < 0 or item.cue is None:
+                continue
+            speaker = actors.speaker(doc[item.speaker_head], cue_family=item.cue.families)
+            if speaker is None:
+                item.speaker_head = -1
+                continue
+            item.speaker = speaker
+            actors.remember(item.speaker_head, speaker)
+
+    def _inherit(self, ctx: "_Context", found: list[_Found]) -> None:
+        paragraph = ctx.paragraph_of
+        for k, item in enumerate(found):
+            if item.kind != "direct" or item.cue is not None or item.speaker is not None:
+                continue
+            if item.heading == "headline":
+                continue
+            if item.heading == "subhead":
+                here = paragraph(item.start)
+                source = next((f for f in found[k + 1:] if f.speaker is not None and f.kind != "scare"
+                               and paragraph(f.start) <= here + 2
+                               and not ctx.heading_between(item.end, f.start)), None)
+            else:
+                here = paragraph(item.start)
+                source = next((f for f in reversed(found[:k]) if f.kind != "scare" and f.speaker is not None
+                               and here - paragraph(f.start) <= 1
+                               and not ctx.heading_between(f.end, item.start)), None)
+            if source is None or source.speaker is None:
+                continue
+            item.speaker = source.speaker
+            item.inherited = True
+            if source.kind == "direct" and source.cue is not None and source.marks is not None and \
+                    item.marks is not None and not item.heading:
+                # "“…,” she said. “…”": the second half of a split quote shares the cue
+                gap = ctx.text[source.marks.close + source.marks.close_size:item.marks.open] \
+                    if source.marks.close >= 0 else "\n"
+                cue_start = ctx.doc[source.cue.start].idx
+                if "\n" not in gap and len(gap) <= 80 and \
+                        source.marks.close < cue_start < item.marks.open:
+                    item.cue = source.cue
+                    item.inherited = False
+
+    def _record(self, doc: Doc, text: str, quote_id: int, item: _Found) -> Quote:
+        fields: dict = {}
+        if item.speaker is not None:
+            s = item.speaker
+            fields.update(speaker=s.text, speaker_start_char=s.start_char, speaker_end_char=s.end_char,
+                          speaker_resolved=s.resolved, speaker_type=s.type, speaker_descriptor=s.descriptor,
+                          speaker_inherited=item.inherited)
+        if item.cue is not None:
+            cue = item.cue
+            start, end, lemma = cue.start, cue.end, cue.lemma
+            start, end, lemma = self._cue_phrase(doc, cue)
+            span = doc[start:end]
+            fields.update(cue=span.text, cue_lemma=lemma, cue_start_char=span.start_char,
+                          cue_end_char=span.end_char, cue_class=self.lexicon.cue_class(lemma))
+        return Quote(quote_id=quote_id, kind=item.kind, start_char=item.start, end_char=item.end,
+                     text=text[item.start:item.end], **fields)
+
+    def _cue_phrase(self, doc: Doc, cue: Cue) -> tuple[int, int, str]:
+        """Widen a cue to a classified phrase around it: "rightly said", "spoke the truth when saying"."""
+        if cue.lemma == ":" or cue.lemma == "according to":
+            return cue.start, cue.end, cue.lemma
+        classes = self.lexicon.cue_classes
+        verb = doc[cue.verb]
+        for child in verb.children:
+            if child.dep_ == "advmod" and child.i == cue.start - 1:
+                phrase = f"{child.lower_} {cue.lemma}"
+                if phrase in classes:
+                    return child.i, cue.end, phrase
+        head = verb.head
+        if verb.dep_ == "advcl" and head.i < verb.i and head.pos_ == "VERB":
+            obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                for phrase in (f"{head.lemma_.lower()} the {obj.lemma_.lower()}",
+                               f"{head.lemma_.lower()} {obj.lemma_.lower()}"):
+                    if phrase in classes:
+                        return head.i, cue.end, phrase
+        return cue.start, cue.end, cue.lemma
+
+
+# ---------------------------------------------------------------------------------------------------
+# Helpers on the parse
+
+
+class _Context:
+    """Per-document lookups: token of a character, quotation membership, paragraphs, headings."""
+
+    def __init__(self, doc: Doc, marks: list[QuoteMarks], text: str):
+        self.doc = doc
+        self.text = text
+        self.ents = tuple(doc.ents)
+        self.starts = doc.to_array("IDX").tolist()
+        self.inside = bytearray(len(doc))
+        for quote in marks:
+            first = self.token_at(quote.open)
+            last = self.token_at(quote.close) if quote.close >= 0 else self.token_at(max(quote.end - 1, 0))
+            for i in range(first, last + 1):
+                self.inside[i] = 1
+        self.breaks = [m.start() for m in re.finditer(r"\n\s*", text)]
+        self.headings = [start for start, end in _lines(text) if start > 0 and
+                         _is_heading(text[start:end].strip(), False)]
+
+    def token_at(self, char: int) -> int:
+        return max(0, bisect_right(self.starts, char) - 1)
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        return self.token_at(start), self.token_at(max(start, end - 1)) + 1
+
+    def in_quote(self, i: int) -> bool:
+        return bool(self.inside[i])
+
+    def paragraph_of(self, char: int) -> int:
+        return bisect_right(self.breaks, char)
+
+    def heading_between(self, start: int, end: int) -> bool:
+        k = bisect_right(self.headings, start)
+        return k < len(self.headings) and self.headings[k] < end
+
+    def starts_sentence(self, char: int) -> bool:
+        token = self.doc[self.token_at(char)]
+        return token.is_sent_start or token.i == 0
+
+
+def _is_heading(line: str, first: bool) -> bool:
+    """A headline (the first line) or a subheading: a short line with no full stop at its end."""
+    if not line:
+        return False
+    if first:
+        return True
+    bare = line.rstrip("\u201d\u201c\"'\u2019\u00bb ")
+    return len(line.split()) <= 12 and bare[-1:] not in {".", ":", ";", ",", "?", "!"} or \
+        (len(line.split()) <= 12 and line[:1] in ALL_MARKS and line.rstrip()[-1:] in ALL_MARKS
+         and bare[-1:] not in {",", ":"})
+
+
+def _clause_joined(doc: Doc, start: int, end: int) -> bool:
+    """True when a conjunction joining clauses ("…,” but recalled") lies in ``start:end``."""
+    return any(doc[k].dep_ == "cc" and doc[k].head.pos_ in {"VERB", "AUX"} and not start <= doc[k].head.i < end
+               for k in range(start, end))
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Shrink ``start:end`` past punctuation, spaces and a leading "that"."""
+    while start < end and (doc[start].is_punct or doc[start].is_space or
+                           (doc[start].lower_ == "that" and doc[start].dep_ == "mark")):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end <= start or not any(t.is_alpha for t in doc[start:end]):
+        return None
+    return start, end
+
+
+def _according_content(doc: Doc, according: Token) -> tuple[int, int] | None:
+    """The clause an "according to X" phrase attaches to, without the phrase."""
+    head = according.head
+    if head.i == according.i:
+        return None
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+        head = head.head
+    sent = according.sent
+    start, end = max(head.left_edge.i, sent.start), min(head.right_edge.i + 1, sent.end)
+    left, right = according.left_edge.i, according.right_edge.i + 1
+    if left - start >= end - right:
+        return _trim(doc, start, left)
+    return _trim(doc, right, end)
+
+
+def _no_overlaps(found: list[_Found]) -> list[_Found]:
+    """Quotations first, then the widest attributions; nothing kept overlaps anything kept before."""
+    ranked = sorted(found, key=lambda f: (f.kind not in {"direct", "scare"}, -(f.end - f.start), f.start))
+    kept: list[_Found] = []
+    spans: list[tuple[int, int]] = []
+    for item in ranked:
+        if any(item.start < e and s < item.end for s, e in spans):
+            continue
+        kept.append(item)
+        spans.append((item.start, item.end))
+    kept.sort(key=lambda f: f.start)
+    return kept
+
+
+def find_quotes(doc: Doc, *, aliases: str | Path | dict[str, str] | None = None) -> list[Quote]:
+    """The quotations and attributions of a parsed ``doc``, sorted by start_char and numbered from 1.
+
+    ``aliases`` is an alias CSV (``alias,canonical``) or a ready map. Raises InputError for a bad alias
+    file; never raises on the text.
+    """
+    table = aliases if isinstance(aliases, dict) else (read_aliases(aliases) if aliases else {})
+    return SourcingExtractor(aliases=table).find(doc)
+
+
+@Language.factory(
+    "framing_sourcing",
+    default_config={"aliases": None},
+    requires=["token.dep", "token.pos", "token.lemma", "doc.ents", "doc.sents"],
+    assigns=["doc._.framing_quotes"],
+)
+def make_sourcing(nlp: Language, name: str, aliases: str | None) -> SourcingExtractor:
+    """Make the ``framing_sourcing`` component; ``aliases`` is the path of an alias CSV
+    (``alias,canonical``) or None. Raises InputError for a bad alias file."""
+    return SourcingExtractor(aliases=read_aliases(aliases) if aliases else {})
+
+
+__all__: Iterable[str] = ("SourcingExtractor", "QuoteMarks", "find_quotation_marks", "find_quotes",
+                          "make_sourcing")

@@ -1,0 +1,397 @@
+"""The sourcing component: quotation marks, cues, speakers, kinds; the seed annotations; robustness."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from framing.errors import InputError
+from framing.sourcing import SourcingExtractor, find_quotation_marks, find_quotes
+from framing.speakers import load_sourcing_lexicon, read_aliases
+
+from conftest import ANNOTATIONS, KRONE, ONEWORLD
+
+FIELDS = ("kind", "text", "speaker", "speaker_resolved", "speaker_type", "speaker_descriptor", "cue",
+          "cue_lemma", "cue_class")
+
+
+def quoted(text: str) -> list[str]:
+    return [text[q.start:q.end] for q in find_quotation_marks(text)]
+
+
+def quotes(nlp, text: str):
+    return nlp(text)._.framing_quotes
+
+
+def only(nlp, text: str, kind: str | None = None):
+    found = [q for q in quotes(nlp, text) if kind is None or q.kind == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- quotation marks (no model needed) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He said “curly quotes” here.", ["curly quotes"]),
+    ('He said "straight quotes" here.', ["straight quotes"]),
+    ("The headline: ‘You’re part of historic Russia’ ran.", ["You’re part of historic Russia"]),
+    ("She said 'single straight' twice.", ["single straight"]),
+    ("Er sagte «Guillemets» und »umgekehrt« dazu.", ["Guillemets", "umgekehrt"]),
+    ("Er sagte „unten und oben“ dazu.", ["unten und oben"]),
+    ("“Outer ‘inner’ outer,” she said.", ["Outer ‘inner’ outer,"]),
+    ("''Newswire style,'' he said.", ["Newswire style,"]),
+])
+def test_quotation_mark_styles(text, expected):
+    assert quoted(text) == expected
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = "Putin’s ally didn’t say the players' union was O'Malley's ‘own goal’."
+    assert quoted(text) == ["own goal"]
+
+
+def test_a_quote_running_over_paragraphs_ends_at_its_closing_mark():
+    text = "He said: “First paragraph of the speech.\n\n“Second paragraph,” he added.\n\nAfter."
+    assert quoted(text) == ["First paragraph of the speech.\n\n“Second paragraph,"]
+
+
+def test_a_stray_opening_mark_never_swallows_the_next_paragraph():
+    text = "A stray “mark opens here and never closes.\n\nThe next paragraph has “a quote” in it."
+    assert quoted(text) == ["mark opens here and never closes.", "a quote"]
+
+
+def test_stray_closing_marks_and_markup_are_ignored():
+    text = 'Twelve” of rain, a 12"x8" frame and <tweet author="realDonaldTrump">text</tweet>.'
+    assert quoted(text) == []
+
+
+def test_an_opening_glyph_used_to_close_still_closes():
+    assert quoted("to conduct an “expedited review“ of Flint’s water and “a second” one") == [
+        "expedited review", "a second"]
+
+
+# --- direct quotations ------------------------------------------------------------------------------
+
+
+def test_split_quote_shares_speaker_and_cue(nlp):
+    found = quotes(nlp, "“We are ready,” Smith said, “and we will win.”")
+    assert [q.text for q in found] == ["We are ready,", "and we will win."]
+    assert all(q.speaker == "Smith" and q.cue == "said" for q in found)
+
+
+def test_split_quote_across_sentences_shares_the_cue(nlp):
+    found = quotes(nlp, "“We are ready,” Maria Lopez said. “We will win the vote next week.”")
+    assert [q.speaker_resolved for q in found] == ["Maria Lopez", "Maria Lopez"]
+    assert [q.cue for q in found] == ["said", "said"]
+    assert not found[1].speaker_inherited
+
+
+def test_colon_lead_in(nlp):
+    q = only(nlp, "The danger is foreseeable, but Putin points out: “Everyone should know what we have”.")
+    assert (q.text, q.speaker, q.cue, q.cue_lemma, q.cue_class) == (
+        "Everyone should know what we have", "Putin", "points out", "point out", "endorsing")
+
+
+def test_trailing_cue_after_a_multi_sentence_quote(nlp):
+    q = only(nlp, "“Kazakhstan is already in the Russian sphere. Putin does not need to control it,” "
+                  "Alzhanov said.")
+    assert q.text.startswith("Kazakhstan is already") and q.text.endswith("control it,")
+    assert (q.speaker, q.cue, q.kind) == ("Alzhanov", "said", "direct")
+
+
+def test_inverted_trailing_cue(nlp):
+    q = only(nlp, "“Nothing we could do now would make a difference,” said Robert Reich, a former "
+                  "labor secretary.")
+    assert (q.speaker, q.speaker_descriptor, q.cue) == ("Robert Reich", "a former labor secretary", "said")
+
+
+def test_headline_quote_has_no_invented_speaker(nlp):
+    q = quotes(nlp, "“Clear Warning” – Does Kazakhstan Face the Same Fate?\n\nThe body of the article.")[0]
+    assert (q.kind, q.text, q.speaker, q.speaker_type) == ("direct", "Clear Warning", "", "unknown")
+
+
+def test_headline_name_colon_quote(nlp):
+    q = quotes(nlp, "Marco Rubio: ‘You Don’t Win By How Many States You Win’\n\nThe senator spoke on "
+                    "Tuesday.")[0]
+    assert (q.kind, q.speaker_resolved, q.cue) == ("direct", "Marco Rubio", ":")
+
+
+def test_subheading_quote_takes_the_speaker_of_its_section(nlp):
+    text = ("The threat was discussed at length in the capital on Friday.\n\n“It’s a clear threat”\n"
+            "Maximilian Hess, an associate of the Foreign Policy Research Institute, also said, "
+            "“This is a clear threat.”")
+    heading, body = quotes(nlp, text)
+    assert heading.text == "It’s a clear threat" and heading.speaker_resolved == "Maximilian Hess"
+    assert heading.speaker_inherited and heading.cue == ""
+    assert body.speaker_descriptor == "an associate of the Foreign Policy Research Institute"
+
+
+def test_quote_without_cue_inherits_the_previous_speaker(nlp):
+    text = ("“The plan is dead,” Senator Jane Miller told reporters on Monday.\n\n"
+            "“Nobody in this building wants to vote for it, and everybody knows that.”")
+    first, second = quotes(nlp, text)
+    assert first.speaker_resolved == "Jane Miller" and not first.speaker_inherited
+    assert (second.speaker_resolved, second.speaker_inherited, second.cue) == ("Jane Miller", True, "")
+
+
+def test_quote_inside_reported_speech_is_attributed(nlp):
+    q = only(nlp, "The statement is interpreted by experts as a “clear threat”.")
+    assert (q.kind, q.speaker, q.speaker_type, q.cue_lemma, q.cue_class) == (
+        "direct", "experts", "anonymous", "interpret", "distancing")
+
+
+def test_like_x_claims_attributes_the_quoted_words(nlp):
+    found = quotes(nlp, "This minority isn’t innately “problematic” or “treasonous” like Kiev claims.")
+    assert [(q.text, q.kind, q.speaker, q.speaker_type, q.cue_class) for q in found] == [
+        ("problematic", "direct", "Kiev", "organization", "distancing"),
+        ("treasonous", "direct", "Kiev", "organization", "distancing")]
+
+
+# --- scare quotes -----------------------------------------------------------------------------------
+
+
+def test_so_called_quote_is_scare(nlp):
+    q = only(nlp, "They don’t function as a so-called “fifth column” in the region.")
+    assert (q.kind, q.text, q.speaker, q.cue) == ("scare", "fifth column", "", "")
+
+
+def test_short_quoted_phrase_without_speaker_is_scare(nlp):
+    q = only(nlp, "The respect shown to them makes for a “politically inconvenient” contrast with Ukraine.")
+    assert (q.kind, q.speaker_type) == ("scare", "unknown")
+
+
+# --- indirect speech ----------------------------------------------------------------------------------
+
+
+def test_indirect_speech_with_relative_clause_speaker(nlp):
+    q = only(nlp, "The president responded to Kassym-Jomart Tokayev, the leader of Kazakhstan, who told a "
+                  "forum on Friday that he does not recognize the two rebel areas.", "indirect")
+    assert q.text == "he does not recognize the two rebel areas"
+    assert (q.speaker, q.speaker_descriptor, q.cue_lemma) == (
+        "Kassym-Jomart Tokayev", "the leader of Kazakhstan", "tell")
+
+
+def test_according_to(nlp):
+    q = only(nlp, "The countries risk the fate of Ukraine, according to Vladimir Putin.")
+    assert (q.kind, q.text, q.speaker, q.cue) == (
+        "according_to", "The countries risk the fate of Ukraine", "Vladimir Putin", "according to")
+
+
+def test_accused_x_of_y(nlp):
+    q = only(nlp, "Russian Foreign Minister Sergei Lavrov accused Kazakhstan of hosting biological labs.")
+    assert (q.kind, q.text) == ("indirect", "Kazakhstan of hosting biological labs")
+    assert (q.speaker_resolved, q.speaker_descriptor, q.cue_class) == (
+        "Sergei Lavrov", "Russian Foreign Minister", "assertive")
+
+
+def test_emphasizes_that(nlp):
+    q = only(nlp, "Russia repeatedly emphasizes that it has no right of first attack.")
+    assert (q.text, q.speaker, q.speaker_type, q.cue_class) == (
+        "it has no right of first attack", "Russia", "organization", "assertive")
+
+
+def test_indirect_overlapping_a_quote_leaves_the_quote(nlp):
+    found = quotes(nlp, "Morris says the campaign will “compete vigorously for the nomination.”")
+    assert [(q.kind, q.text, q.speaker) for q in found] == [
+        ("direct", "compete vigorously for the nomination.", "Morris")]
+
+
+# --- speakers ---------------------------------------------------------------------------------------
+
+
+def test_pronoun_and_short_name_resolution(nlp):
+    text = ("Vladimir Putin spoke at the forum. Putin would promptly hit back, “This is historical Russia.” "
+            "He then added: “They wouldn’t be our allies.”")
+    first, second = quotes(nlp, text)
+    assert (first.speaker, first.speaker_resolved, first.cue_class) == ("Putin", "Vladimir Putin", "emotive")
+    assert (second.speaker, second.speaker_resolved) == ("He", "Vladimir Putin")
+
+
+def test_short_name_takes_the_credential_of_the_full_name(nlp):
+    text = ("Other analysts, such as Dimash Alzhanov, a Kazakh political scientist, were skeptical. "
+            "“Putin does not need to restore the borders,” Alzhanov said.")
+    q = only(nlp, text)
+    assert (q.speaker_resolved, q.speaker_descriptor) == ("Dimash Alzhanov", "a Kazakh political scientist")
+
+
+def test_the_outlet_refers_back_to_the_newspaper(nlp):
+    text = ("The Telegraph published a piece over the weekend wherein the outlet claimed that the leader "
+            "threatened Kazakhstan.")
+    q = only(nlp, text)
+    assert (q.speaker, q.speaker_resolved, q.speaker_type, q.cue_class) == (
+        "the outlet", "The Telegraph", "media", "distancing")
+
+
+@pytest.mark.parametrize("sentence, speaker, kind", [
+    ("An observer in Nur-Sultan said the threat was real.", "An observer in Nur-Sultan", "anonymous"),
+    ("Unnamed officials said the talks had failed.", "Unnamed officials", "anonymous"),
+    ("Many are concerned that the war could spread.", "many", "anonymous"),
+    ("Moscow has always rejected this intention.", "Moscow", "organization"),
+    ("The ministry said the border was closed.", "The ministry", "organization"),
+    ("Reuters reported that the border was closed.", "Reuters", "media"),
+    ("Voters said they wanted a change.", "Voters", "group"),
+    ("Senator Jane Miller said the plan was dead.", "Senator Jane Miller", "named_person"),
+])
+def test_speaker_types(nlp, sentence, speaker, kind):
+    q = only(nlp, sentence)
+    assert (q.speaker.lower(), q.speaker_type) == (speaker.lower(), kind)
+
+
+def test_cue_classes(nlp):
+    classes = {q.cue_lemma: q.cue_class for q in quotes(nlp, (
+        "Lopez insisted that the vote was fair. Brown claimed that it was rigged. "
+        "Green noted that turnout was high. Smith said that it was over. "
+        "President Putin spoke the truth when saying that the union was historic Russia."))}
+    assert classes == {"insist": "assertive", "claim": "distancing", "note": "endorsing", "say": "neutral",
+                       "speak the truth": "endorsing"}
+
+
+# --- aliases ----------------------------------------------------------------------------------------
+
+
+def test_alias_table_merges_spellings(nlp, tmp_path):
+    path = tmp_path / "aliases.csv"
+    path.write_text("alias,canonical\nTokaev,Kassym-Jomart Tokayev\nTokayev,Kassym-Jomart Tokayev\n",
+                    encoding="utf-8")
+    doc = nlp("Tokaev said the areas were not recognised. Later Tokayev said the talks went well.")
+    plain = [q.speaker_resolved for q in SourcingExtractor().find(doc)]
+    merged = [q.speaker_resolved for q in find_quotes(doc, aliases=path)]
+    assert plain == ["Tokaev", "Tokayev"]
+    assert merged == ["Kassym-Jomart Tokayev", "Kassym-Jomart Tokayev"]
+
+
+def test_pipeline_takes_the_alias_file_from_its_config(tmp_path):
+    from framing.nlp import load_pipeline
+
+    path = tmp_path / "aliases.csv"
+    path.write_text("alias,canonical\nTokaev,Kassym-Jomart Tokayev\n", encoding="utf-8")
+    nlp = load_pipeline(extractors=["sourcing"], aliases=path)
+    q = only(nlp, "Tokaev said the areas were not recognised.")
+    assert q.speaker_resolved == "Kassym-Jomart Tokayev"
+
+
+@pytest.mark.parametrize("content, problem, line", [
+    ("name,other\nA,B\n", "header alias,canonical", 1),
+    ("alias,canonical\nA,B\n,C\n", "empty alias or canonical", 3),
+    ("alias,canonical\nA,B\nA,C\n", "two canonical names", 3),
+    ("alias,canonical\nA\n", "cell(s) where 2 are needed", 2),
+])
+def test_bad_alias_file_names_file_and_line(tmp_path, content, problem, line):
+    path = tmp_path / "aliases.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        read_aliases(path)
+    assert problem in str(error.value) and error.value.line == line and str(path) in str(error.value)
+
+
+def test_missing_alias_file(tmp_path):
+    with pytest.raises(InputError, match="alias file not found"):
+        read_aliases(tmp_path / "nope.csv")
+
+
+# --- the component ----------------------------------------------------------------------------------
+
+
+def test_component_is_in_the_pipeline_and_leaves_the_doc_alone(nlp):
+    assert "framing_sourcing" in nlp.pipe_names
+    text = "“We are ready,” Smith said. Officials claimed that the vote was rigged."
+    doc = nlp(text)
+    before = [(t.text, t.dep_, t.head.i, t.ent_type_) for t in doc]
+    again = nlp.get_pipe("framing_sourcing")(doc)
+    assert [(t.text, t.dep_, t.head.i, t.ent_type_) for t in again] == before
+    found = again._.framing_quotes
+    assert [q.quote_id for q in found] == [1, 2]
+    assert [q.start_char for q in found] == sorted(q.start_char for q in found)
+
+
+def test_blank_pipeline_still_finds_quotations():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("framing_sourcing")
+    found = nlp("He said: “This is a complete sentence from the speaker.” It was a “label” then.")._.framing_quotes
+    assert [(q.kind, q.text) for q in found] == [
+        ("direct", "This is a complete sentence from the speaker."), ("scare", "label")]
+
+
+def test_word_lists_load_with_classes_from_the_reporting_verb_lexicon():
+    lexicon = load_sourcing_lexicon()
+    assert "speech" in lexicon.families("say") and lexicon.cue_class("claim") == "distancing"
+    assert lexicon.speaker_nouns["observer"] == "anonymous" and "telegraph" in lexicon.media_names
+
+
+# --- the seed articles ------------------------------------------------------------------------------
+
+
+def _annotations(name: str) -> list[dict[str, str]]:
+    with (ANNOTATIONS / f"quotes_{name}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("name, doc_id", [("krone", KRONE), ("oneworld", ONEWORLD)])
+def test_seed_quotes_match_the_annotations(seed_docs, name, doc_id):
+    expected = _annotations(name)
+    found = seed_docs[doc_id]._.framing_quotes
+    assert [q.text for q in found] == [row["text"] for row in expected]
+    for row, quote in zip(expected, found):
+        for field in FIELDS:
+            assert getattr(quote, field) == row[field], (row["text"], field)
+        assert quote.speaker_inherited == (row["speaker_inherited"] == "yes"), row["text"]
+
+
+@pytest.mark.parametrize("doc_id", [KRONE, ONEWORLD])
+def test_seed_spans_point_into_the_text(seed_docs, doc_id):
+    doc = seed_docs[doc_id]
+    for q in doc._.framing_quotes:
+        assert doc.text[q.start_char:q.end_char] == q.text
+        if q.speaker_start_char >= 0:
+            assert doc.text[q.speaker_start_char:q.speaker_end_char] == q.speaker
+        if q.cue_start_char >= 0:
+            assert doc.text[q.cue_start_char:q.cue_end_char] == q.cue
+
+
+def test_seed_sourcing_contrast(seed_docs):
+    """Krone lets a named analyst speak; OneWorld has the Telegraph 'claim' and quotes unnamed observers."""
+    krone = seed_docs[KRONE]._.framing_quotes
+    oneworld = seed_docs[ONEWORLD]._.framing_quotes
+    assert any(q.speaker_resolved == "Maximilian Hess" and q.text == "This is a clear threat." for q in krone)
+    assert any(q.speaker_resolved == "The Telegraph" and q.cue_class == "distancing" for q in oneworld)
+    assert any(q.speaker == "unnamed observers in Nur-Sultan" and q.speaker_type == "anonymous"
+               for q in oneworld)
+
+
+# --- robustness -------------------------------------------------------------------------------------
+
+MARKS = "\"'“”‘’«»„‚‹›`"
+PIECES = list(MARKS) + list("abc XYZ.,:;!?-—\n") + ["said", " he ", "Smith ", "that ", "according to "]
+TEXT = st.lists(st.sampled_from(PIECES), max_size=80).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_quotation_marks_never_raise_and_never_overlap(text):
+    marks = find_quotation_marks(text)
+    last = -1
+    for q in marks:
+        assert 0 <= q.open < q.start < q.end <= len(text)
+        assert q.close == -1 or q.end <= q.close < len(text)
+        assert q.open > last
+        last = q.close if q.close >= 0 else q.end
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(TEXT)
+def test_component_never_raises_and_spans_stay_inside_the_text(nlp, text):
+    found = nlp(text)._.framing_quotes
+    assert [q.quote_id for q in found] == list(range(1, len(found) + 1))
+    end = -1
+    for q in found:
+        assert 0 <= q.start_char < q.end_char <= len(text)
+        assert text[q.start_char:q.end_char] == q.text
+        assert q.start_char >= end  # sorted and never overlapping
+        end = q.end_char
+        for start, stop in ((q.speaker_start_char, q.speaker_end_char), (q.cue_start_char, q.cue_end_char)):
+            assert (start, stop) == (-1, -1) or 0 <= start < stop <= len(text)
