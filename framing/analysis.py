@@ -25,7 +25,7 @@ import pandas as pd
 from spacy.language import Language
 
 from framing import engine
-from framing.corpus import Article, iter_articles
+from framing.corpus import Article, folder_aliases, iter_articles
 from framing.errors import FramingError, InputError, Problem
 from framing.io import StagedTables
 from framing.nlp import BATCH_SIZE
@@ -52,10 +52,11 @@ def default_corpus() -> Path:
 class Options:
     """How to run an analysis.
 
-    ``tables``: which of articles, sentences, markers, quotes to compute (articles always; what is not
-    asked for does not run: without markers and quotes, the framing components and the parser are
-    skipped). ``lexicon_paths``/``families``: extra lexicon files and the marker families to keep
-    (None: all). ``cache``/``cache_dir``: reuse parses (see :mod:`framing.cache`). ``n_process``,
+    ``tables``: which of articles, sentences, markers, quotes, mentions to compute (articles always;
+    what is not asked for does not run: with articles and sentences only, the framing components, the
+    parser and the entity recogniser are skipped). ``lexicon_paths``/``families``: extra lexicon files and the marker families to keep
+    (None: all). ``aliases``: an alias table ``alias,canonical`` for speakers and actors (None: the
+    ``aliases.csv`` of the input folder, if any). ``cache``/``cache_dir``: reuse parses (see :mod:`framing.cache`). ``n_process``,
     ``engine`` (``local`` or ``dask``), ``scheduler``: where to parse (see :mod:`framing.engine`).
     """
 
@@ -126,6 +127,7 @@ class Tables:
     sentences: pd.DataFrame
     markers: pd.DataFrame
     quotes: pd.DataFrame
+    mentions: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
@@ -151,6 +153,8 @@ def _run(inputs: Inputs, consume: Callable[[Rows], None], options: Options, nlp:
         if on_problem is not None:
             on_problem(problem)
 
+    if options.aliases is None:  # the corpus folder's own alias table, if it has one
+        options = replace(options, aliases=folder_aliases(default_corpus() if inputs is None else inputs))
     settings = options.settings()
     rows_iter = engine.run(_articles(inputs, options, report), settings, n_process=options.n_process,
                            engine=options.engine, scheduler=options.scheduler, nlp=nlp)
@@ -181,7 +185,7 @@ def analyze(inputs: Inputs = None, *, nlp: Language | None = None,
     """Analyse a corpus (default: the seed corpus) and return its tables as DataFrames.
 
     ``options`` are the fields of :class:`Options`; ``nlp`` runs an already loaded pipeline (one
-    process). Bad inputs are skipped and listed in ``Tables.problems``; raises InputError when nothing
+    process; its lexicons and aliases are those it was loaded with). Bad inputs are skipped and listed in ``Tables.problems``; raises InputError when nothing
     could be read, ModelError/LexiconError/FramingError for bad settings.
     """
     collected: dict[str, list[dict[str, object]]] = {name: [] for name in TABLES}
@@ -196,7 +200,7 @@ def analyze(inputs: Inputs = None, *, nlp: Language | None = None,
 
 def analyze_to(out_dir: str | Path, inputs: Inputs = None, *, fmt: str = "csv", nlp: Language | None = None,
                on_problem: Callable[[Problem], None] | None = None, **options) -> Summary:
-    """Analyse a corpus and write ``articles``, ``sentences``, ``markers``, ``quotes`` to ``out_dir``
+    """Analyse a corpus and write ``articles``, ``sentences``, ``markers``, ``quotes``, ``mentions`` to ``out_dir``
     (``NAME.csv``, or ``NAME.parquet`` with ``fmt="parquet"``), all together or not at all.
 
     ``options`` are the fields of :class:`Options`. Returns the run's Summary; raises OutputError when

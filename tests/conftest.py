@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 
 # Parses cached by the tests go to a folder of their own, never to the user's cache.
 os.environ["FRAMING_CACHE_DIR"] = tempfile.mkdtemp(prefix="framing-test-cache-")
+atexit.register(shutil.rmtree, os.environ["FRAMING_CACHE_DIR"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "data" / "corpus"
@@ -24,6 +27,14 @@ def nlp():
     from framing.nlp import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture
+def quick(monkeypatch, nlp):
+    """Run the CLI in-process with the session's pipeline (without the corpus's aliases) instead of
+    loading it again; the engine's per-process pipelines are set aside so that none outlives the test."""
+    monkeypatch.setattr("framing.engine.load_pipeline", lambda *args, **kwargs: nlp)
+    monkeypatch.setattr("framing.engine._ANALYZERS", {})
 
 
 @pytest.fixture(scope="session")

@@ -14,17 +14,11 @@ from framing import cli
 from framing.tables import SCHEMAS, read_table
 
 
-@pytest.fixture
-def quick(monkeypatch, nlp):
-    """Run the CLI in-process with the session's pipeline instead of loading it again."""
-    monkeypatch.setattr("framing.engine.load_pipeline", lambda *args, **kwargs: nlp)
-
-
-def test_analyze_seed_corpus_writes_the_four_tables(tmp_path, quick, capsys):
+def test_analyze_seed_corpus_writes_the_five_tables(tmp_path, quick, capsys):
     out = tmp_path / "out"
     assert cli.main(["analyze", "--out", str(out), "-q"]) == cli.EXIT_OK
-    assert sorted(p.name for p in out.iterdir()) == ["articles.csv", "markers.csv", "quotes.csv",
-                                                     "sentences.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["articles.csv", "markers.csv", "mentions.csv",
+                                                     "quotes.csv", "sentences.csv"]
     for name, columns in SCHEMAS.items():
         table = pd.read_csv(out / f"{name}.csv", nrows=0)
         fixed = [c for c in table.columns if c in columns]

@@ -94,7 +94,7 @@ def test_asking_for_sentences_only_skips_parser_and_extractors(corpus):
     analyzer = Analyzer(Settings(tables=("articles", "sentences"), cache=False))
     names = analyzer.nlp.pipe_names
     assert "parser" not in names and "ner" not in names and "senter" in names
-    assert not {"framing_markers", "framing_sourcing"} & set(names)
+    assert not {"framing_markers", "framing_sourcing", "framing_actors"} & set(names)
     tables = analyze(corpus, tables=["sentences"], cache=False)
     assert len(tables.sentences) > 40 and tables.markers.empty and tables.quotes.empty
 

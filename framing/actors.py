@@ -1,0 +1,82 @@
+"""The ``framing_actors`` component: who and what an article talks about, and in which role.
+
+Each named entity of a useful kind (:data:`LABELS`: people, organisations, places, nationalities) is a
+:class:`~framing.records.Mention` with its ``actor``: the canonical name, merged the same way the
+sourcing component resolves speakers (:class:`framing.speakers.Actors`): a short name points to the
+fullest form of the name in the article ("Putin" -> "Vladimir Putin"), the user's alias table merges
+spellings ("Tokaev" -> "Kassym-Jomart Tokayev"), possessive endings go ("Russia’s" -> "Russia").
+
+``role`` is the grammatical role of the mention's head: ``subject`` (the subject of an active clause,
+or the "by" agent of a passive one), ``object`` (a direct or indirect object, the subject of a passive
+clause, or the object of a preposition) or ``other`` (modifiers, appositions, possessives, headlines
+without a verb...).
+
+>>> nlp.add_pipe("framing_actors")                            # doctest: +SKIP
+>>> [(m.text, m.actor, m.role) for m in nlp("Putin threatened Kazakhstan.")._.framing_mentions]  # doctest: +SKIP
+[('Putin', 'Putin', 'subject'), ('Kazakhstan', 'Kazakhstan', 'object')]
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from framing import extensions  # noqa: F401  (registers the Doc extensions)
+from framing.records import Mention
+from framing.speakers import Actors, clean_name, load_sourcing_lexicon, read_aliases
+
+#: Entity labels kept as actors.
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+OBJECT_DEPS = frozenset({"dobj", "iobj", "dative", "nsubjpass", "csubjpass", "pobj", "attr", "oprd"})
+
+
+def role(head: Token) -> str:
+    """``subject``, ``object`` or ``other`` for the head token of a mention (see the module docs)."""
+    token = head
+    while token.dep_ in ("compound", "flat", "conj", "appos") and token.head is not token:
+        token = token.head
+    if token.dep_ in SUBJECT_DEPS:
+        return "subject"
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return "subject"
+    if token.dep_ in OBJECT_DEPS:
+        return "object"
+    return "other"
+
+
+def find_mentions(doc: Doc, *, aliases: dict[str, str] | None = None) -> list[Mention]:
+    """The entity mentions of ``doc`` with their actor and role, in text order."""
+    actors = Actors(doc, load_sourcing_lexicon(), aliases or {})
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        name = clean_name(ent.text)
+        if not name:
+            continue
+        actor = actors.person_name(name) if ent.label_ == "PERSON" else actors.alias(name)
+        mentions.append(Mention(start_char=ent.start_char, end_char=ent.end_char, text=ent.text,
+                                label=ent.label_, actor=actor or name, role=role(ent.root)))
+    return mentions
+
+
+class ActorFinder:
+    """The component: sets ``doc._.framing_mentions`` and changes nothing else."""
+
+    def __init__(self, aliases: dict[str, str]):
+        self.aliases = aliases
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.framing_mentions = find_mentions(doc, aliases=self.aliases)
+        return doc
+
+
+@Language.factory("framing_actors", default_config={"aliases": None},
+                  requires=["doc.ents", "token.dep"], assigns=["doc._.framing_mentions"])
+def make_actors(nlp: Language, name: str, aliases: str | None) -> ActorFinder:
+    """Build the component; ``aliases`` is the path of an alias CSV (``alias,canonical``) or None.
+    Raises InputError for a bad alias file."""
+    return ActorFinder(read_aliases(Path(aliases)) if aliases else {})
