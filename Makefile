@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: figures test lab tables clean
+.PHONY: figures test lab notebooks tables clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "framing needs Python 3.11 or newer: make PYTHON=/path/to/python3.11")'
@@ -21,6 +21,10 @@ test: $(STAMP)  ## unit tests and notebook tests
 
 lab: $(STAMP)  ## open JupyterLab on the notebooks
 	$(BIN)/jupyter lab notebooks/
+
+notebooks: $(STAMP)  ## re-run every notebook in place, so that its saved outputs match the library
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.kernel_name=python3 \
+		--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600 notebooks/[0-9][0-9]-*.ipynb
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

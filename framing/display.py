@@ -1,9 +1,13 @@
-"""Views for exploring results in JupyterLab: a highlighted article and keyword-in-context.
+"""Views for exploring results in JupyterLab: a highlighted article, keyword-in-context, and the small
+views the notebooks are made of.
 
-Both read the tables of a run (never the parse): :func:`highlight` re-tokenises the article's text with
+All read the tables of a run (never the parse): :func:`highlight` re-tokenises the article's text with
 a blank English tokenizer (no model) only to hand displaCy token boundaries, and draws every marker
 and quote with displaCy's span renderer; :func:`kwic` lists every occurrence of a term, category or
-family with its sentence.
+family with its sentence; :func:`vocabulary` lists the words each outlet uses in each category;
+:func:`show_figure` shows a figure exactly as ``make figures`` writes it; :func:`describe` turns rows
+of a measure into one line of text, so that prose quotes numbers computed from the tables;
+:func:`problems_table` lists what reading the corpus skipped or noted.
 
 >>> tables = framing.analyze()                                 # doctest: +SKIP
 >>> highlight(tables, "004_0dd5b71927f9dee2")                   # doctest: +SKIP
@@ -12,10 +16,14 @@ family with its sentence.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
+from matplotlib.figure import Figure
 
+from framing.errors import Problem
 from framing.records import FAMILIES, QUOTE_KINDS
 
 #: Span colours: marker families, then quotation kinds (Okabe-Ito and their light tints).
@@ -27,6 +35,8 @@ COLORS = {
 LABELS = {**{family: family.replace("_", " ") for family in FAMILIES},
           **{kind: f"{kind.replace('_', ' ')} quote" for kind in QUOTE_KINDS}}
 SPANS_KEY = "framing"
+#: Screen pixels per inch of figure width when a figure is shown in a notebook.
+PIXELS_PER_INCH = 120
 
 
 @lru_cache(maxsize=1)
@@ -55,9 +65,13 @@ def _render(doc) -> str:
                            options={"spans_key": SPANS_KEY, "colors": colors})
 
 
-def legend_html() -> str:
-    """A legend drawn with the same renderer: each label highlighted in its colour."""
-    names = list(LABELS.values())
+def legend_html(keys: Iterable[str] | None = None) -> str:
+    """A legend drawn with the same renderer: each label highlighted in its colour.
+
+    ``keys``: the marker families and quote kinds to list (default: all, in the order of
+    :data:`COLORS`)."""
+    wanted = set(COLORS if keys is None else keys)
+    names = [LABELS[key] for key in COLORS if key in wanted]
     text = "   ".join(names)
     spans, position = [], 0
     for name in names:
@@ -69,8 +83,9 @@ def legend_html() -> str:
 def highlight_html(tables, doc_id: str, *, families=FAMILIES, kinds=QUOTE_KINDS, legend: bool = True) -> str:
     """HTML of one article with its markers (by family) and quotes (by kind) highlighted.
 
-    ``tables`` is a :class:`framing.analysis.Tables` (or anything indexable by table name). Raises
-    KeyError when ``doc_id`` is not in the articles table.
+    ``tables`` is a :class:`framing.analysis.Tables` (or anything indexable by table name);
+    ``families``/``kinds`` say which markers and quotes to draw, and the legend names just those.
+    Raises KeyError when ``doc_id`` is not in the articles table.
     """
     articles = tables["articles"]
     match = articles[articles["doc_id"] == doc_id]
@@ -84,7 +99,7 @@ def highlight_html(tables, doc_id: str, *, families=FAMILIES, kinds=QUOTE_KINDS,
     spans += [(int(r.start_char), int(r.end_char), LABELS[r.kind])
               for r in quotes[(quotes["doc_id"] == doc_id) & quotes["kind"].isin(kinds)].itertuples()]
     html = _render(_doc_with_spans(text, spans))
-    return (legend_html() + html) if legend else html
+    return (legend_html([*families, *kinds]) + html) if legend else html
 
 
 def highlight(tables, doc_id: str, **options):
@@ -128,3 +143,92 @@ def kwic(tables, term: str | None = None, *, category: str | None = None, family
         })
     columns = ["doc_id", by, "family", "category", "voice", "left", "match", "right", "sentence", "start_char"]
     return pd.DataFrame(rows, columns=columns).sort_values(["doc_id", "start_char"], ignore_index=True)
+
+
+def vocabulary(tables, *, family: str | None = None, category: str | None = None,
+               keys: Sequence[str] = ("category",), by: str = "outlet") -> pd.DataFrame:
+    """The words behind the counts: for each value of ``keys`` (e.g. category, or category and voice)
+    and each group of articles, how many markers were found and which words they are.
+
+    Markers are restricted to ``family`` and/or ``category`` when given. Returns one row per key
+    combination and group that has markers: the ``keys``, ``by``, ``count`` and ``words`` (the
+    lower-cased matches, most frequent first, ``×n`` after those found more than once). Rows are
+    ordered by the key's total count over all groups (largest first), then by key and group.
+
+    >>> vocabulary(tables, family="loaded")             # doctest: +SKIP
+           category    outlet  count                                   words
+    threat and fear     Krone     16  threat ×4, clear threat ×3, threatening ×2, ...
+    """
+    keys = list(keys)
+    markers = tables["markers"]
+    keep = pd.Series(True, index=markers.index)
+    if family is not None:
+        keep &= markers["family"].eq(family)
+    if category is not None:
+        keep &= markers["category"].eq(category)
+    groups = tables["articles"][["doc_id", by]].drop_duplicates("doc_id")
+    found = markers.loc[keep, ["doc_id", *keys, "text"]].merge(groups, on="doc_id", how="inner")
+    columns = [*keys, by, "count", "words"]
+    if found.empty:
+        return pd.DataFrame(columns=columns)
+    found = found.assign(word=found["text"].astype(str).str.split().str.join(" ").str.lower())
+    found[[*keys, by]] = found[[*keys, by]].astype(str)
+    rows = []
+    for key, part in found.groupby([*keys, by], sort=True):
+        counts = part["word"].value_counts()
+        order = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        words = ", ".join(word if n == 1 else f"{word} \u00d7{n}" for word, n in order)
+        rows.append((*key, len(part), words))
+    out = pd.DataFrame(rows, columns=columns)
+    total = out.groupby(keys)["count"].transform("sum")
+    out = out.assign(_total=total).sort_values(["_total", *keys, by], ascending=[False] + [True] * (len(keys) + 1))
+    return out.drop(columns="_total").reset_index(drop=True)
+
+
+def describe(table: pd.DataFrame, template: str, *, by: str | Sequence[str] | None = None,
+             sep: str = "; ") -> str:
+    """One line of text from the rows of ``table``: ``template`` filled with each row's columns
+    (``str.format`` fields), joined by ``sep``. With ``by``, ``{group}`` is the row's group label
+    (the ``by`` values joined by " / "), so that one template serves any grouping column.
+
+    >>> describe(rates, "{group}: {rate:.1f} per 1,000 words", by="outlet")   # doctest: +SKIP
+    'Krone: 45.1 per 1,000 words; OneWorld: 66.1 per 1,000 words'
+    """
+    cols = [] if by is None else ([by] if isinstance(by, str) else list(by))
+    parts = []
+    for row in table.to_dict("records"):
+        fields = {str(k): v for k, v in row.items()}
+        if cols:
+            fields["group"] = " / ".join(str(row[c]) for c in cols)
+        parts.append(template.format(**fields))
+    return sep.join(parts)
+
+
+def show_figure(fig: Figure, *, width: int | None = None):
+    """Show ``fig`` in a notebook as the PNG that ``make figures`` would write (the same bytes on every
+    run), ``width`` screen pixels wide (default: :data:`PIXELS_PER_INCH` per inch of the figure).
+    Returns an ``IPython.display.Image``."""
+    from IPython.display import Image
+
+    from framing.plots import figure_bytes
+
+    pixels = width if width is not None else round(fig.get_figwidth() * PIXELS_PER_INCH)
+    return Image(data=figure_bytes(fig, "png"), format="png", width=pixels)
+
+
+def problems_table(problems: Iterable[Problem], *, root: str | Path | None = None) -> pd.DataFrame:
+    """What reading skipped or noted (``Tables.problems``) as a table: ``path`` (relative to ``root``
+    when it lies inside it), ``line``, ``problem``, ``fix``, ``skipped`` (False: only a note)."""
+    base = None if root is None else Path(root).resolve()
+    rows = []
+    for problem in problems:
+        path = problem.path
+        if base is not None and path:
+            resolved = Path(path).resolve()
+            if resolved.is_relative_to(base):
+                path = resolved.relative_to(base).as_posix()
+        rows.append({"path": path, "line": problem.line, "problem": problem.problem, "fix": problem.fix,
+                     "skipped": problem.skipped})
+    out = pd.DataFrame(rows, columns=["path", "line", "problem", "fix", "skipped"])
+    out["line"] = out["line"].astype("Int64")
+    return out

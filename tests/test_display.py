@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from framing.display import COLORS, highlight_html, kwic, legend_html
+from framing.display import (COLORS, describe, highlight_html, kwic, legend_html, problems_table, show_figure,
+                             vocabulary)
+from framing.errors import Problem
 from framing.tables import frame
 
 TEXT = "Critics slam plan\n\nThe so-called reform is a clear threat, he said. “It is a disaster,” she said."
@@ -67,6 +70,13 @@ def test_legend_names_every_label_in_its_colour():
     assert all(colour in html for colour in COLORS.values())
 
 
+def test_legend_lists_only_what_is_drawn(tables):
+    html = highlight_html(tables, "a", families=("loaded",), kinds=("scare",))
+    legend = html[:html.index("Critics")]
+    assert "loaded" in legend and "scare quote" in legend
+    assert "hedge" not in legend and "direct quote" not in legend
+
+
 def test_unknown_article_is_a_clear_error(tables):
     with pytest.raises(KeyError, match="no article 'zzz'"):
         highlight_html(tables, "zzz")
@@ -85,3 +95,47 @@ def test_kwic_by_term_and_family(tables):
     assert list(kwic(tables, "DISASTER")["voice"]) == ["quoted"]
     assert list(kwic(tables, family="loaded")["match"]) == ["clear threat", "disaster"]
     assert kwic(tables, "nothing").empty
+
+
+def test_vocabulary_lists_the_words_of_each_category_most_frequent_first(tables):
+    extra = _marker("clear threat", "loaded", "threat_fear", sent_id=1)
+    tables["markers"] = frame("markers", [*tables["markers"].to_dict("records"), extra])
+    found = vocabulary(tables, family="loaded")
+    assert list(found.columns) == ["category", "outlet", "count", "words"]
+    assert found.iloc[0].to_dict() == {"category": "threat_fear", "outlet": "Daily", "count": 2,
+                                       "words": "clear threat \u00d72"}
+    assert list(found["category"]) == ["threat_fear", "evaluative"]
+
+
+def test_vocabulary_splits_on_any_marker_column(tables):
+    found = vocabulary(tables, family="loaded", keys=("voice",))
+    assert dict(zip(found["voice"], found["words"])) == {"author": "clear threat", "quoted": "disaster"}
+    assert vocabulary(tables, family="hedge").empty
+
+
+def test_describe_fills_the_template_row_by_row():
+    table = pd.DataFrame({"outlet": ["A", "B"], "rate": [1.234, 20.0]})
+    assert describe(table, "{group}: {rate:.1f}", by="outlet") == "A: 1.2; B: 20.0"
+    assert describe(table, "{outlet}", sep=" and ") == "A and B"
+
+
+def test_show_figure_gives_the_same_png_every_time():
+    from matplotlib.figure import Figure
+
+    def draw():
+        fig = Figure(figsize=(2, 1), layout="constrained")
+        fig.add_subplot().plot([0, 1], [1, 0])
+        return show_figure(fig)
+
+    first, second = draw(), draw()
+    assert first.data == second.data and first.data[:4] == b"\x89PNG"
+    assert first.width == 240
+
+
+def test_problems_table_shows_paths_inside_the_corpus_relative_to_it(tmp_path):
+    problems = [Problem(str(tmp_path / "sub" / "a.txt"), None, "not UTF-8", "", skipped=False),
+                Problem("/elsewhere/b.csv", 3, "broken row", "fix it")]
+    table = problems_table(problems, root=tmp_path)
+    assert list(table["path"]) == ["sub/a.txt", "/elsewhere/b.csv"]
+    assert table["line"].isna().tolist() == [True, False] and table["line"].iloc[1] == 3
+    assert list(table["skipped"]) == [False, True]
