@@ -49,7 +49,7 @@ def role(head: Token) -> str:
 
 def find_mentions(doc: Doc, *, aliases: dict[str, str] | None = None) -> list[Mention]:
     """The entity mentions of ``doc`` with their actor and role, in text order."""
-    actors = Actors(doc, load_sourcing_lexicon(), aliases or {})
+    actors = Actors(doc, load_sourcing_lexicon(), aliases or {}, names_only=True)
     mentions = []
     for ent in doc.ents:
         if ent.label_ not in LABELS:

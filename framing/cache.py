@@ -2,7 +2,9 @@
 
 Each parsed text is stored as a spaCy ``DocBin`` in its own file, named by the SHA-256 of the text, in
 a folder named after everything that shapes the parse: the model's name and version, the spaCy version,
-the model components that ran, and :data:`PARSE_VERSION`. The framing components (markers, sourcing) are
+the model components that ran, and :data:`PARSE_VERSION`. With the parse go the ``doc.user_data`` set
+before :meth:`ParseCache.put` (the sentence scores of :func:`framing.sentiment.annotate`; the TextBlob
+version is part of the key too). The framing components (markers, sourcing) are
 not part of the key: they run again on the cached parse, which is the point.
 
 Location: ``--cache-dir`` / ``cache_dir=``, else ``$FRAMING_CACHE_DIR``, else
@@ -23,8 +25,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from framing.sentiment import VERSION as SENTIMENT_VERSION
+
 #: Bump when the parse stage changes in a way the model key does not show (e.g. framing_paragraphs).
-PARSE_VERSION = "1"
+PARSE_VERSION = "2"
 #: Token attributes kept in the cache (what the framing components and tables read).
 ATTRS = ("ORTH", "NORM", "TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE",
          "ENT_KB_ID", "SENT_START", "SPACY")
@@ -42,7 +46,7 @@ def parse_key(nlp: Language, components: Sequence[str]) -> str:
     """A folder name identifying the parse: model, versions and the components that ran."""
     meta = nlp.meta
     described = "|".join([meta.get("lang", ""), meta.get("name", ""), meta.get("version", ""),
-                          spacy.__version__, PARSE_VERSION, *components])
+                          spacy.__version__, f"textblob {SENTIMENT_VERSION}", PARSE_VERSION, *components])
     digest = hashlib.sha256(described.encode("utf-8")).hexdigest()[:16]
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '0')}-{digest}"
 
@@ -86,7 +90,7 @@ class ParseCache:
     def put(self, text: str, doc: Doc) -> None:
         """Store ``doc`` (the parse of ``text``); a cache that cannot be written is silently skipped."""
         path = self._path(text)
-        data = DocBin(attrs=list(ATTRS), docs=[doc], store_user_data=False).to_bytes()
+        data = DocBin(attrs=list(ATTRS), docs=[doc], store_user_data=True).to_bytes()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")

@@ -22,6 +22,7 @@ from framing.cache import ParseCache, default_cache_dir, parse_key
 from framing.corpus import Article
 from framing.errors import FramingError
 from framing.nlp import BATCH_SIZE, EXTRACTORS, load_pipeline
+from framing.sentiment import annotate
 
 Rows = Mapping[str, list[dict[str, object]]]
 ENGINES = ("local", "dask")
@@ -83,6 +84,8 @@ class Analyzer:
         for i, doc in zip(missing, parsed):
             docs[i] = doc
             if self.cache is not None:
+                if "sentences" in self.settings.tables:
+                    annotate(doc)  # cached with the parse: a rerun does not score sentences again
                 self.cache.put(texts[i], doc)
         results = []
         for article, doc in zip(articles, docs):

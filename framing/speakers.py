@@ -316,7 +316,7 @@ class Actors:
     that short names and pronouns can be resolved. Built once per Doc."""
 
     def __init__(self, doc: Doc, lexicon: SourcingLexicon, aliases: dict[str, str] | None = None,
-                 inside_quote=None, ents: Sequence[Span] | None = None):
+                 inside_quote=None, ents: Sequence[Span] | None = None, *, names_only: bool = False):
         self.doc = doc
         self.ents = tuple(doc.ents) if ents is None else tuple(ents)
         self.lexicon = lexicon
@@ -327,9 +327,10 @@ class Actors:
         self.persons: list[tuple[int, str, bool]] = []  # (token index, full name, is a subject)
         self.person_positions: list[int] = []
         self.recent: list[tuple[int, Speaker]] = []     # speakers in text order
-        self._collect()
+        self._collect(names_only)
 
-    def _collect(self) -> None:
+    def _collect(self, names_only: bool = False) -> None:
+        """Full names (always); with ``names_only`` False also credentials and person positions."""
         names: list[tuple[int, str]] = []
         for ent in self.ents:
             if ent.label_ != "PERSON":
@@ -350,6 +351,8 @@ class Actors:
                 best = self.full_names.get(key)
                 if best is None or len(words) > len(best.split()):
                     self.full_names[key] = name
+        if names_only:
+            return
         for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue

@@ -21,14 +21,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict
+from dataclasses import fields
+from functools import cache
 
 import pandas as pd
 from spacy.tokens import Doc
 
 from framing.corpus import Article
 from framing.records import Marker, Mention, Quote
-from framing.sentiment import sentiment
+from framing.sentiment import sentence_scores, sentiment
 
 ARTICLES = ("doc_id", "outlet", "title", "author", "date", "url", "source_line", "path", "n_words",
             "n_sentences", "text")
@@ -76,12 +77,17 @@ def article_row(article: Article, doc: Doc) -> dict[str, object]:
 def sentence_rows(article: Article, doc: Doc) -> list[dict[str, object]]:
     """One row per sentence; whitespace-only sentences are skipped but keep their number."""
     rows = []
-    for sent_id, sent in enumerate(doc.sents):
+    sents = list(doc.sents)
+    stored = sentence_scores(doc)  # from the parse cache, when it has them
+    if stored is not None and len(stored) != len(sents):
+        stored = None
+    for sent_id, sent in enumerate(sents):
         text = sent.text.strip()
         if not text:
             continue
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        polarity, subjectivity = sentiment(text)
+        scores = stored[sent_id] if stored is not None else None
+        polarity, subjectivity = scores if scores is not None else sentiment(text)
         rows.append({"doc_id": article.doc_id, "sent_id": sent_id, "start_char": start,
                      "end_char": start + len(text),
                      "section": "headline" if start < article.body_start else "body", "text": text,
@@ -91,6 +97,16 @@ def sentence_rows(article: Article, doc: Doc) -> list[dict[str, object]]:
 
 def _sentence_index(doc: Doc) -> list[int]:
     return [sent.start_char for sent in doc.sents]
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind))
+
+
+def _values(record: object) -> dict[str, object]:
+    """A record's fields as a dict (a shallow ``dataclasses.asdict``: the fields are plain values)."""
+    return {name: getattr(record, name) for name in _field_names(type(record))}
 
 
 def marker_rows(doc_id: str, doc: Doc, sent_starts: Sequence[int] | None = None) -> list[dict[str, object]]:
@@ -104,7 +120,7 @@ def marker_rows(doc_id: str, doc: Doc, sent_starts: Sequence[int] | None = None)
         quote_id = next((qid for start, end, qid in spans
                          if start <= marker.start_char and marker.end_char <= end), None)
         voice = "" if quotes is None else ("quoted" if quote_id is not None else "author")
-        row = {"doc_id": doc_id, "sent_id": bisect_right(starts, marker.start_char) - 1, **asdict(marker),
+        row = {"doc_id": doc_id, "sent_id": bisect_right(starts, marker.start_char) - 1, **_values(marker),
                "voice": voice, "quote_id": quote_id}
         rows.append({column: row[column] for column in MARKERS})
     return rows
@@ -115,7 +131,7 @@ def quote_rows(doc_id: str, doc: Doc, sent_starts: Sequence[int] | None = None) 
     starts = list(sent_starts) if sent_starts is not None else _sentence_index(doc)
     rows = []
     for quote in doc._.framing_quotes or []:
-        row = {"doc_id": doc_id, "sent_id": bisect_right(starts, quote.start_char) - 1, **asdict(quote)}
+        row = {"doc_id": doc_id, "sent_id": bisect_right(starts, quote.start_char) - 1, **_values(quote)}
         rows.append({column: row[column] for column in QUOTES})
     return rows
 
@@ -124,7 +140,7 @@ def mention_rows(doc_id: str, doc: Doc, sent_starts: Sequence[int] | None = None
     """One row per entity mention in ``doc._.framing_mentions``."""
     starts = list(sent_starts) if sent_starts is not None else _sentence_index(doc)
     mentions: list[Mention] = doc._.framing_mentions or []
-    return [{"doc_id": doc_id, "sent_id": bisect_right(starts, m.start_char) - 1, **asdict(m)} for m in mentions]
+    return [{"doc_id": doc_id, "sent_id": bisect_right(starts, m.start_char) - 1, **_values(m)} for m in mentions]
 
 
 def doc_rows(article: Article, doc: Doc, *, tables: Iterable[str] = TABLES) -> dict[str, list[dict[str, object]]]:

@@ -76,6 +76,31 @@ def test_cache_hits_on_rerun_and_redoes_a_corrupt_entry(corpus, tmp_path):
     assert (again.cache.hits, again.cache.redone) == (3, 1)
 
 
+def test_a_warm_cache_keeps_the_sentence_scores(corpus, reference, tmp_path, monkeypatch):
+    analyze(corpus, cache_dir=tmp_path)
+
+    def not_again(text):
+        raise AssertionError(f"scored again: {text!r}")
+
+    monkeypatch.setattr("framing.tables.sentiment", not_again)
+    _same(_frames(analyze(corpus, cache_dir=tmp_path)), reference)
+
+
+def test_stored_scores_that_do_not_fit_the_sentences_are_computed_again(nlp):
+    from framing.corpus import Article
+    from framing.sentiment import KEY, annotate, sentiment
+    from framing.tables import sentence_rows
+
+    text = "A clear threat. Nothing happened."
+    doc = nlp(text)
+    annotate(doc)
+    assert doc.user_data[KEY] == [list(sentiment("A clear threat.")), list(sentiment("Nothing happened."))]
+    doc.user_data[KEY] = [[0.5, 0.5]]  # one score for two sentences: not used
+    rows = sentence_rows(Article(doc_id="a", text=text, path="a.txt"), doc)
+    assert [(r["polarity"], r["subjectivity"]) for r in rows] == [sentiment("A clear threat."),
+                                                                 sentiment("Nothing happened.")]
+
+
 def test_two_processes_give_the_same_rows(corpus, reference):
     _same(_frames(analyze(corpus, cache=False, n_process=2, batch_size=1)), reference)
 
