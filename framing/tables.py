@@ -25,9 +25,10 @@ from dataclasses import fields
 from functools import cache
 
 import pandas as pd
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from framing.corpus import Article
+from framing.nlp import sentences, word_count
 from framing.records import Marker, Mention, Quote
 from framing.sentiment import sentence_scores, sentiment
 
@@ -54,18 +55,13 @@ DTYPES: dict[str, str] = {**{c: "int64" for c in _INT}, "quote_id": "Int64", "po
 QUOTED_KINDS = ("direct", "scare")
 
 
-def word_count(doc: Doc) -> int:
-    """Number of words: tokens that are neither punctuation nor whitespace."""
-    return sum(1 for token in doc if not (token.is_punct or token.is_space))
-
-
-def article_row(article: Article, doc: Doc) -> dict[str, object]:
+def article_row(article: Article, doc: Doc, sents: Sequence[Span] | None = None) -> dict[str, object]:
     """The ``articles`` row of one article (fixed columns, then its extra metadata, then text)."""
     row: dict[str, object] = {
         "doc_id": article.doc_id, "outlet": article.outlet, "title": article.title,
         "author": article.author, "date": article.date, "url": article.url,
         "source_line": article.source_line, "path": article.path, "n_words": word_count(doc),
-        "n_sentences": sum(1 for _ in doc.sents),
+        "n_sentences": len(sentences(doc) if sents is None else sents),
     }
     for key in sorted(article.meta):
         if key not in SCHEMAS["articles"]:
@@ -74,10 +70,10 @@ def article_row(article: Article, doc: Doc) -> dict[str, object]:
     return row
 
 
-def sentence_rows(article: Article, doc: Doc) -> list[dict[str, object]]:
+def sentence_rows(article: Article, doc: Doc, sents: Sequence[Span] | None = None) -> list[dict[str, object]]:
     """One row per sentence; whitespace-only sentences are skipped but keep their number."""
     rows = []
-    sents = list(doc.sents)
+    sents = sentences(doc) if sents is None else sents
     stored = sentence_scores(doc)  # from the parse cache, when it has them
     if stored is not None and len(stored) != len(sents):
         stored = None
@@ -96,7 +92,7 @@ def sentence_rows(article: Article, doc: Doc) -> list[dict[str, object]]:
 
 
 def _sentence_index(doc: Doc) -> list[int]:
-    return [sent.start_char for sent in doc.sents]
+    return [sent.start_char for sent in sentences(doc)]
 
 
 @cache
@@ -146,10 +142,11 @@ def mention_rows(doc_id: str, doc: Doc, sent_starts: Sequence[int] | None = None
 def doc_rows(article: Article, doc: Doc, *, tables: Iterable[str] = TABLES) -> dict[str, list[dict[str, object]]]:
     """The table rows of one parsed article, by table name (tables not asked for are empty)."""
     wanted = set(tables)
-    starts = _sentence_index(doc)
+    sents = sentences(doc)
+    starts = [sent.start_char for sent in sents]
     return {
-        "articles": [article_row(article, doc)],
-        "sentences": sentence_rows(article, doc) if "sentences" in wanted else [],
+        "articles": [article_row(article, doc, sents)],
+        "sentences": sentence_rows(article, doc, sents) if "sentences" in wanted else [],
         "markers": marker_rows(article.doc_id, doc, starts) if "markers" in wanted else [],
         "quotes": quote_rows(article.doc_id, doc, starts) if "quotes" in wanted else [],
         "mentions": mention_rows(article.doc_id, doc, starts) if "mentions" in wanted else [],

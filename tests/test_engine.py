@@ -129,3 +129,39 @@ def test_dask_without_scheduler_is_a_clear_error(corpus):
 
     with pytest.raises(FramingError, match="needs a scheduler address"):
         analyze(corpus, engine="dask")
+
+
+def _parses(nlp, texts):
+    """The parse alone, as the engine caches it (before the framing components)."""
+    return list(nlp.pipe(texts, disable=[name for name in nlp.pipe_names if name.startswith("framing_")]))
+
+
+def test_cache_entries_are_docbins(seed_articles, nlp):
+    from spacy.tokens import DocBin
+
+    from framing.cache import ATTRS, entry_bytes, entry_doc
+    from framing.sentiment import KEY, annotate
+
+    for doc in _parses(nlp, [article.text for article in seed_articles.values()]):
+        annotate(doc)
+        data = entry_bytes(doc)
+        assert data == DocBin(attrs=list(ATTRS), docs=[doc], store_user_data=True).to_bytes()
+        ours, [theirs] = entry_doc(data, nlp.vocab), list(DocBin().from_bytes(data).get_docs(nlp.vocab))
+        assert ours.text == theirs.text == doc.text
+        assert (ours.to_array(list(ATTRS)) == theirs.to_array(list(ATTRS))).all()
+        assert ours.user_data == theirs.user_data and len(ours.user_data[KEY]) == len(list(doc.sents))
+        assert [e.text for e in ours.ents] == [e.text for e in doc.ents]
+        assert [t.morph for t in ours] == [t.morph for t in doc]
+
+
+def test_a_cache_entry_with_two_docs_is_parsed_again(tmp_path, nlp):
+    from spacy.tokens import DocBin
+
+    from framing.cache import ATTRS
+
+    cache = ParseCache(tmp_path, "key")
+    text = "A clear threat. Nothing happened."
+    cache.put(text, _parses(nlp, [text])[0])
+    [entry] = cache.folder.rglob("*.spacy")
+    entry.write_bytes(DocBin(attrs=list(ATTRS), docs=_parses(nlp, [text, "Other."])).to_bytes())
+    assert cache.get(text, nlp.vocab) is None and cache.redone == 1

@@ -58,3 +58,13 @@ def test_blank_pipeline_paragraph_component_sets_starts():
     blank.add_pipe("framing_paragraphs")
     doc = blank("One line\nTwo line")
     assert [t.is_sent_start for t in doc][3] is True  # "Two" after the newline token
+
+
+def test_sentences_and_word_count_agree_with_the_token_loops(nlp, seed_docs):
+    texts = ["", "   ", "One.", "“Quoted,” he said. Then: a list\n\n- item one\n- item two", "Ellipsis... and more!!"]
+    docs = [*seed_docs.values(), *nlp.pipe(texts)]
+    for doc in docs:
+        assert [(s.start, s.end) for s in framing_nlp.sentences(doc)] == [(s.start, s.end) for s in doc.sents]
+        assert framing_nlp.word_count(doc) == sum(1 for t in doc if not (t.is_punct or t.is_space))
+    assert framing_nlp.sentences(docs[-5]) == [] and framing_nlp.word_count(docs[-4]) == 0
+    assert framing_nlp.word_count(docs[-3]) == 1
