@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import json
 import re
 import sys
@@ -430,12 +431,8 @@ def _row_article(row: dict[str, object], text_key: str, path: Path, stem: str, n
 def read_csv_file(path: Path, stem: str, *, text_column: str | None = None,
                   on_problem: Callable[[Problem], None]) -> Iterator[Article]:
     """Yield one article per CSV row; a malformed row is reported (with its line) and skipped."""
-    data = _read_table_bytes(path)
-    text, note = decode(data, path)
-    if note:
-        on_problem(_warning(path, note))
     csv.field_size_limit(sys.maxsize)
-    reader = csv.reader(text.splitlines(keepends=True))
+    reader = csv.reader(_table_lines(path, on_problem))
     try:
         header = next(reader)
     except (StopIteration, csv.Error):
@@ -468,12 +465,9 @@ def read_csv_file(path: Path, stem: str, *, text_column: str | None = None,
 def read_jsonl_file(path: Path, stem: str, *, text_column: str | None = None,
                     on_problem: Callable[[Problem], None]) -> Iterator[Article]:
     """Yield one article per JSON line; a broken line is reported (with its number) and skipped."""
-    text, note = decode(_read_table_bytes(path), path)
-    if note:
-        on_problem(_warning(path, note))
     key: str | None = None
     number = 0
-    for line_number, line in enumerate(text.splitlines(), start=1):
+    for line_number, line in enumerate(_table_lines(path, on_problem), start=1):
         if not line.strip():
             continue
         try:
@@ -502,6 +496,44 @@ def _read_table_bytes(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as error:
         raise InputError(path, f"the file cannot be read ({error.strerror})", "check the path") from None
+
+
+#: Bytes of a table file looked at before it is streamed (byte-order marks, binary data, emptiness).
+SNIFF_BYTES = 1 << 16
+_WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _table_lines(path: Path, on_problem: Callable[[Problem], None]) -> Iterator[str]:
+    """The lines of a .csv/.jsonl file, line ends kept, split as ``open(newline="")`` splits them.
+
+    A UTF-8 file (the usual case) is decoded as it is read, so memory holds one line, whatever the
+    size of the file. A UTF-16/32 file, or one that turns out not to be UTF-8, is decoded whole by
+    :func:`decode` (with a note naming the encoding); the lines already given are not given again.
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError as error:
+        raise InputError(path, f"the file cannot be read ({error.strerror})", "check the path") from None
+    given = 0
+    if head.strip() and not head.startswith(_WIDE_BOMS) and b"\x00" not in head[:8192]:
+        _check_text(head.decode("utf-8", errors="ignore"), path)
+        try:
+            with path.open("r", encoding="utf-8-sig", newline="") as handle:
+                for line in handle:
+                    yield line
+                    given += 1
+            return
+        except UnicodeDecodeError:
+            pass  # not UTF-8 after all: decode the whole file below
+        except OSError as error:
+            raise InputError(path, f"the file cannot be read ({error.strerror})", "check the path") from None
+    text, note = decode(_read_table_bytes(path), path)
+    if note:
+        on_problem(_warning(path, note))
+    for number, line in enumerate(io.StringIO(text, newline="")):
+        if number >= given:
+            yield line
 
 
 def _warning(path: Path | str, note: str) -> Problem:

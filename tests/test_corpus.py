@@ -272,3 +272,33 @@ def test_manifest_without_path_column(tmp_path):
 def test_given_title_is_not_repeated_when_the_text_starts_with_it():
     cleaned = clean_text("Rates up\n\nThe bank raised rates.", title="Rates up")
     assert cleaned.text == "Rates up\n\nThe bank raised rates."
+
+
+def test_utf8_tables_are_streamed_not_read_whole(tmp_path, monkeypatch):
+    (tmp_path / "feed.jsonl").write_text("".join(json.dumps({"text": f"Story {i} body.", "outlet": "A"}) + "\n"
+                                                 for i in range(3)), encoding="utf-8")
+    (tmp_path / "news.csv").write_text('text,outlet\n"One story\nover two lines.",B\nTwo.,B\n', encoding="utf-8")
+
+    def whole(path):
+        raise AssertionError(f"{path} read whole")
+
+    monkeypatch.setattr("framing.corpus._read_table_bytes", whole)
+    articles, problems = read_corpus(tmp_path)
+    assert [a.doc_id for a in articles] == ["feed/1", "feed/2", "feed/3", "news/1", "news/2"]
+    assert articles[3].text.split() == ["One", "story", "over", "two", "lines."] and problems == []
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_a_table_that_stops_being_utf8_far_down_gives_every_row_once(tmp_path, suffix):
+    rows = [" ".join([f"Story number {i} about the harbour told at length."] * 20) for i in range(400)]
+    rows[-1] = "Le caf\u00e9 ferme."
+    if suffix == ".csv":
+        lines = ["text\n", *(f"{row}\n" for row in rows)]
+    else:
+        lines = [json.dumps({"text": row}, ensure_ascii=False) + "\n" for row in rows]
+    data = "".join(lines).encode("cp1252")
+    assert len(data) > 4 * 65536 and data.count(b"\xe9") == 1  # the one non-UTF-8 byte is in the last row
+    (tmp_path / f"feed{suffix}").write_bytes(data)
+    articles, problems = read_corpus(tmp_path)
+    assert [a.text for a in articles] == rows
+    assert [p.skipped for p in problems] == [False] and "not UTF-8" in problems[0].problem
