@@ -310,6 +310,9 @@ TRAIL_WINDOW = 30
 LEAD_WINDOW = 30
 #: A cue-less quote of at most this many words, inside a sentence, is a scare quote.
 SCARE_WORDS = 6
+#: A dash after a closing mark, before a credit (``“…” ― Jane Doe``); the cue lemma of such credits.
+_CREDIT_DASH = re.compile("[ \t\u00a0]*(\u2015|\u2014|\u2013|--|-)[ \t\u00a0]*")
+DASH = "\u2014"
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,6 +417,10 @@ class SourcingExtractor:
         close_tok = ctx.token_at(quote.close) if quote.close >= 0 else -1
         ending = text[quote.start:quote.end].rstrip("\u2019'\" ")[-1:]
         soft_end = ending not in {"."}
+        if close_tok >= 0:
+            credit = self._dash_credit(ctx, quote)
+            if credit is not None:
+                return credit
         trailing = self._trailing(ctx, close_tok) if close_tok >= 0 else None
         if trailing is not None and soft_end:
             return trailing
@@ -432,6 +439,38 @@ class SourcingExtractor:
         if trailing is None and soft_end and close_tok >= 0:
             return self._trailing_words(ctx, close_tok)
         return None
+
+    def _dash_credit(self, ctx: "_Context", quote: QuoteMarks):
+        """``“…” ― Jane Doe`` / ``“…” — Jane Doe, 34, a teacher``: a quotation that opens its line,
+        credited after a dash to a person whose name ends the line or is followed by a credential."""
+        text, doc = ctx.text, ctx.doc
+        line_start = text.rfind("\n", 0, quote.open) + 1
+        if text[line_start:quote.open].strip():
+            return None
+        dash = _CREDIT_DASH.match(text, quote.close + quote.close_size)
+        if dash is None:
+            return None
+        name_start = dash.end()
+        line_end = text.find("\n", name_start)
+        line_end = len(text) if line_end < 0 else line_end
+        first = ctx.token_at(name_start)
+        if doc[first].idx != name_start:
+            return None
+        name = next((ent for ent in ctx.ents if ent.start == first and ent.label_ == "PERSON"), None)
+        if name is not None:
+            head, end_char = name.root.i, name.end_char
+        else:  # a name the entity recogniser missed: two to four capitalised proper nouns
+            last = first
+            while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN" and doc[last + 1].text[:1].isupper():
+                last += 1
+            if not (1 <= last - first <= 3 and doc[first].pos_ == "PROPN" and doc[first].text[:1].isupper()):
+                return None
+            head, end_char = last, doc[last].idx + len(doc[last])
+        rest = text[end_char:line_end].strip()
+        if rest not in {"", "."} and not rest.startswith((",", "(")):
+            return None
+        cue_tok = ctx.token_at(dash.start(1))
+        return Cue(cue_tok, cue_tok + 1, DASH, frozenset({"speech"}), head), head, (dash.start(1), dash.end(1))
 
     def _trailing(self, ctx: "_Context", close_tok: int):
         doc = ctx.doc
@@ -834,7 +873,7 @@ class SourcingExtractor:
             if obj is None and cue.start + 2 < len(doc) and doc[cue.start + 2].pos_ in {"PROPN", "NOUN", "PRON"}:
                 obj = doc[cue.start + 2]
             return obj.i if obj is not None and not ctx.in_quote(obj.i) else -1
-        if cue.lemma == ":":
+        if cue.lemma in {":", DASH}:
             return cue.verb
         verb = doc[cue.verb]
         inverted = self._inverted_subject(ctx, cue)
@@ -976,17 +1015,17 @@ class SourcingExtractor:
                           speaker_inherited=item.inherited)
         if item.cue is not None:
             cue = item.cue
-            start, end, lemma = cue.start, cue.end, cue.lemma
             start, end, lemma = self._cue_phrase(doc, cue)
             span = doc[start:end]
-            fields.update(cue=span.text, cue_lemma=lemma, cue_start_char=span.start_char,
-                          cue_end_char=span.end_char, cue_class=self.lexicon.cue_class(lemma))
+            first, last = item.cue_text or (span.start_char, span.end_char)  # a dash inside a token: its characters
+            fields.update(cue=text[first:last], cue_lemma=lemma, cue_start_char=first, cue_end_char=last,
+                          cue_class=self.lexicon.cue_class(lemma))
         return Quote(quote_id=quote_id, kind=item.kind, start_char=item.start, end_char=item.end,
                      text=text[item.start:item.end], **fields)
 
     def _cue_phrase(self, doc: Doc, cue: Cue) -> tuple[int, int, str]:
         """Widen a cue to a classified phrase around it: "rightly said", "spoke the truth when saying"."""
-        if cue.lemma == ":" or cue.lemma == "according to":
+        if cue.lemma in {":", DASH, "according to"}:
             return cue.start, cue.end, cue.lemma
         classes = self.lexicon.cue_classes
         verb = doc[cue.verb]

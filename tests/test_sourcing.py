@@ -104,6 +104,25 @@ def test_trailing_cue_after_a_multi_sentence_quote(nlp):
     assert (q.speaker, q.cue, q.kind) == ("Alzhanov", "said", "direct")
 
 
+def test_quotes_credited_after_a_dash(nlp):
+    text = ("Readers wrote in.\n\n"
+            "“The most unqualified child to ever run for president.” ― Francisco Herrero\n"
+            "“Maybe we can build a wall around Donald Trump.”― Steve Quinlan.\n"
+            "“He does not speak for us.” — Maria Lopez, a nurse in Tucson\n")
+    found = [q for q in quotes(nlp, text) if q.kind == "direct"]
+    assert [(q.speaker, q.speaker_type, q.cue, q.cue_class) for q in found] == [
+        ("Francisco Herrero", "named_person", "\u2015", "neutral"),
+        ("Steve Quinlan", "named_person", "\u2015", "neutral"),
+        ("Maria Lopez", "named_person", "\u2014", "neutral")]
+    assert all(text[q.cue_start_char:q.cue_end_char] == q.cue for q in found)
+    assert not any(q.speaker_inherited for q in found)
+
+
+def test_a_dash_inside_a_sentence_is_not_a_credit(nlp):
+    q = only(nlp, "The mayor called the plan “a disgrace” \u2014 Maria Lopez, his rival, left early.", "direct")
+    assert q.speaker != "Maria Lopez" and q.cue_lemma != "\u2014"
+
+
 def test_inverted_trailing_cue(nlp):
     q = only(nlp, "“Nothing we could do now would make a difference,” said Robert Reich, a former "
                   "labor secretary.")
