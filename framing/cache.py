@@ -34,9 +34,14 @@ import spacy
 from spacy.attrs import DEP, ENT_ID, ENT_KB_ID, ENT_TYPE, LEMMA, MORPH, NORM, ORTH, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
+import srsly
 from srsly.msgpack import msgpack_decoders, msgpack_encoders
-from srsly.msgpack._packer import Packer
-from srsly.msgpack._unpacker import unpackb
+
+try:  # srsly's compiled packer and unpacker, without the per-call registry scan of its wrappers
+    from srsly.msgpack._packer import Packer
+    from srsly.msgpack._unpacker import unpackb
+except ImportError:  # another srsly layout: its public functions (slower, same bytes)
+    Packer = unpackb = None
 
 from framing.sentiment import VERSION as SENTIMENT_VERSION
 
@@ -55,7 +60,7 @@ _MORPH_COLUMN = _ATTR_IDS.index(MORPH)
 
 
 @functools.cache
-def _msgpack() -> tuple[Packer, object]:
+def _msgpack() -> tuple[object, object]:
     """A msgpack packer and the unpacking hook with srsly's registered encoders/decoders, built once."""
     encode = decode = None
     for encoder in msgpack_encoders.get_all().values():
@@ -66,10 +71,14 @@ def _msgpack() -> tuple[Packer, object]:
 
 
 def _dumps(data: object) -> bytes:
+    if Packer is None:
+        return srsly.msgpack_dumps(data)
     return _msgpack()[0].pack(data)
 
 
 def _loads(data: bytes, use_list: bool = True) -> object:
+    if unpackb is None:
+        return srsly.msgpack_loads(data, use_list=use_list)
     return unpackb(data, raw=False, use_list=use_list, object_hook=_msgpack()[1])
 
 

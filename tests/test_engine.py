@@ -165,3 +165,18 @@ def test_a_cache_entry_with_two_docs_is_parsed_again(tmp_path, nlp):
     [entry] = cache.folder.rglob("*.spacy")
     entry.write_bytes(DocBin(attrs=list(ATTRS), docs=_parses(nlp, [text, "Other."])).to_bytes())
     assert cache.get(text, nlp.vocab) is None and cache.redone == 1
+
+
+def test_cache_entries_are_the_same_without_the_fast_packer(nlp, monkeypatch):
+    from framing import cache
+    from framing.sentiment import KEY, annotate
+
+    [doc] = _parses(nlp, ["Putin said: “Kazakhstan is a friend.” Tokayev did not agree."])
+    annotate(doc)
+    fast = cache.entry_bytes(doc)
+    monkeypatch.setattr(cache, "Packer", None)
+    monkeypatch.setattr(cache, "unpackb", None)
+    assert cache.entry_bytes(doc) == fast
+    loaded = cache.entry_doc(fast, nlp.vocab)
+    assert [list(scores) for scores in loaded.user_data[KEY]] == doc.user_data[KEY]
+    assert [t.dep_ for t in loaded] == [t.dep_ for t in doc]
