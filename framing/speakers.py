@@ -249,7 +249,8 @@ def descriptor_of(head: Token, span: Span) -> str:
     for child in head.children:
         if child.dep_ == "appos":
             appos = _appos_span(child)
-            if appos is not None and child.ent_type_ != "PERSON":
+            if appos is not None and child.ent_type_ != "PERSON" and \
+                    not all(t.like_num or t.is_punct for t in appos):  # an age ("Jane Doe, 34,") is no credential
                 return phrase_text(appos)
     if head.dep_ == "appos" and head.head.ent_type_ != "PERSON":
         return ""

@@ -231,6 +231,11 @@ def test_pronoun_and_short_name_resolution(nlp):
     assert (second.speaker, second.speaker_resolved) == ("He", "Vladimir Putin")
 
 
+def test_an_age_is_not_a_credential(nlp):
+    q = only(nlp, "“We are tired,” said Jane Doe, 34, a teacher in Ohio.")
+    assert (q.speaker, q.speaker_descriptor) == ("Jane Doe", "a teacher in Ohio")
+
+
 def test_short_name_takes_the_credential_of_the_full_name(nlp):
     text = ("Other analysts, such as Dimash Alzhanov, a Kazakh political scientist, were skeptical. "
             "“Putin does not need to restore the borders,” Alzhanov said.")
