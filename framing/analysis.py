@@ -137,10 +137,13 @@ class Tables:
 
 
 def _articles(inputs: Inputs, options: Options, report: Callable[[Problem], None]) -> Iterable[Article]:
-    if inputs is None:  # the seed corpus: paths shown relative to the repository
+    if inputs is None:  # the seed corpus: paths shown relative to the repository, in tables and messages
+        def relative(problem: Problem) -> None:
+            report(replace(problem, path=os.path.relpath(problem.path, REPOSITORY)) if problem.path else problem)
+
         return (replace(a, path=os.path.relpath(a.path, REPOSITORY))
                 for a in iter_articles(default_corpus(), manifest=options.manifest,
-                                       text_column=options.text_column, on_problem=report))
+                                       text_column=options.text_column, on_problem=relative))
     return iter_articles(inputs, manifest=options.manifest, text_column=options.text_column, on_problem=report)
 
 

