@@ -160,6 +160,8 @@ def find_quotation_marks(text: str) -> list[QuoteMarks]:
                 family = "straight"
             elif stack and _closes(top, char):
                 role, family = "close", top
+            elif char == "\u201d" and top == "straight" and not prev.isspace() and nxt in _CLOSE_AFTER:
+                role, family = "close", top  # "mixed marks,” as left by an editor that curls only some
             elif char == "\u201c" and top == "curly" and not prev.isspace() and nxt in _CLOSE_AFTER:
                 role, family = "close", top  # “expedited review“: an opening glyph used to close
             elif char in DOUBLE_OPEN:
@@ -175,7 +177,7 @@ def find_quotation_marks(text: str) -> list[QuoteMarks]:
                     stack.append((i, family, size))
             elif role == "close" and stack:
                 if not _closes(stack[-1][1], char) and not (family == "straight" and stack[-1][1] == "straight") \
-                        and not (char == "\u201c" and stack[-1][1] == "curly"):
+                        and not (char in {"\u201c", '"'} and stack[-1][1] == "curly"):  # “mixed marks,"
                     continue
                 opened, _, opened_size = stack.pop()
                 if stack:
@@ -488,6 +490,8 @@ class SourcingExtractor:
             if speaker < 0:
                 return None
             left, right = doc[speaker].left_edge.i, doc[speaker].right_edge.i
+            while left <= close_tok and doc[left].is_punct:  # the parse hung the closing ”, on the name
+                left += 1
             between = close_tok < left and right < cue.start
             inverted = cue.end <= speaker <= cue.end + 3 or (
                 cue.end < speaker <= cue.end + 9 and all(doc[k].pos_ in {"PROPN", "NOUN", "DET", "ADJ", "NUM", "PUNCT"}
@@ -904,6 +908,9 @@ class SourcingExtractor:
                     verb = noun.head if noun.head.pos_ != "ADP" else noun.head.head
                     continue
                 return noun.i if not ctx.in_quote(noun.i) else -1
+            if verb.dep_ == "advmod" and verb.pos_ == "ADV" and verb.head.i != verb.i:
+                verb = verb.head  # "went so far as to say": from the adverb to its verb
+                continue
             if verb.dep_ in CLIMB and verb.head.i != verb.i:
                 if verb.dep_ == "xcomp" and verb.head.pos_ not in {"VERB", "AUX"}:
                     return -1
@@ -923,6 +930,31 @@ class SourcingExtractor:
                 if subject is not None and not ctx.in_quote(subject.i) and subject.pos_ != "PRON" or \
                         subject is not None and subject.lower_ in {"he", "she", "they"}:
                     return subject.i
+        return self._parenthetical_subject(ctx, cue)
+
+    def _parenthetical_subject(self, ctx: "_Context", cue: Cue) -> int:
+        """``Mr. Trump, asked about X, had said``: a name before a parenthetical set off by commas right
+        before a cue the parse left without a subject (-1 when there is none)."""
+        doc = ctx.doc
+        k = cue.start - 1
+        while k >= 0 and (doc[k].pos_ == "AUX" or doc[k].dep_ in {"aux", "neg", "advmod"}):
+            k -= 1
+        if k < 2 or doc[k].text != "," or ctx.in_quote(k):
+            return -1
+        for j in range(k - 1, max(-1, k - 30), -1):
+            token = doc[j]
+            if token.text in STOPS or "\n" in token.text:
+                return -1
+            if token.text != "," or ctx.in_quote(j):
+                continue
+            first = doc[j + 1]
+            if not (first.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in first.children) or
+                    first.lower_ in {"who", "whose"} or
+                    first.pos_ in {"DET", "NOUN", "PROPN", "ADJ", "NUM"}):
+                return -1
+            name = next((e for e in ctx.ents if e.end == j and e.label_ in {"PERSON", "ORG", "NORP", "GPE"}),
+                        None)
+            return name.root.i if name is not None else -1
         return -1
 
     def _inverted_subject(self, ctx: "_Context", cue: Cue) -> int:
@@ -938,6 +970,9 @@ class SourcingExtractor:
             token = doc[i]
             if token.pos_ in {"PROPN", "NOUN"} or (token.pos_ == "PRON" and token.lower_ in {"he", "she", "they"}):
                 head = i
+            elif token.text[:1].isupper() and token.is_alpha and not token.is_stop and \
+                    token.pos_ in {"ADV", "ADJ", "VERB", "X", "INTJ"}:
+                head = i  # a name the tagger took for another word: “…,” said Skelly
             elif token.pos_ in {"DET", "ADJ", "NUM"} and head < 0 or token.tag_ == "POS":
                 continue
             else:
@@ -1097,7 +1132,7 @@ def _is_heading(line: str, first: bool) -> bool:
     bare = line.rstrip("\u201d\u201c\"'\u2019\u00bb ")
     return len(line.split()) <= 12 and bare[-1:] not in {".", ":", ";", ",", "?", "!"} or \
         (len(line.split()) <= 12 and line[:1] in ALL_MARKS and line.rstrip()[-1:] in ALL_MARKS
-         and bare[-1:] not in {",", ":"})
+         and bare[-1:] not in {",", ":", ".", "!"})
 
 
 def _clause_joined(doc: Doc, start: int, end: int) -> bool:

@@ -50,6 +50,12 @@ def test_quotation_mark_styles(text, expected):
     assert quoted(text) == expected
 
 
+def test_mixed_straight_and_curly_marks_pair_up():
+    # editors that curl only some marks leave "…,” and “…," in the text
+    assert quoted('"I prefer Kasich,” he said. “We lost," she said. A 12" pipe.') == [
+        "I prefer Kasich,", "We lost,"]
+
+
 def test_apostrophes_are_not_quotation_marks():
     text = "Putin’s ally didn’t say the players' union was O'Malley's ‘own goal’."
     assert quoted(text) == ["own goal"]
@@ -127,6 +133,33 @@ def test_inverted_trailing_cue(nlp):
     q = only(nlp, "“Nothing we could do now would make a difference,” said Robert Reich, a former "
                   "labor secretary.")
     assert (q.speaker, q.speaker_descriptor, q.cue) == ("Robert Reich", "a former labor secretary", "said")
+
+
+def test_mixed_marks_leave_the_trailing_cue_outside_the_quote(nlp):
+    q = only(nlp, 'Daniel Traynor backed Cruz. "I prefer Kasich,” he said, noting he had backed Rubio.', "direct")
+    assert (q.text, q.speaker, q.speaker_resolved, q.cue) == ("I prefer Kasich,", "he", "Daniel Traynor", "said")
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    # a long apposition between the closing mark and the verb
+    ("“Very good reporter, this guy,” Trump, the 2016 GOP frontrunner and current polling leader in South "
+     "Carolina by a wide margin after winning the New Hampshire primaries, said when Boyle asked him.",
+     "Trump", "said"),
+    # the parse leaves the verb without a subject: the name before the parenthetical speaks
+    ("The issue came up after Mr. Trump, asked about the deaths of journalists under Mr. Putin, had said, "
+     "“I think our country does plenty of killing also.”", "Mr. Trump", "said"),
+    # a name the tagger takes for an adverb, after an inverted cue
+    ("“Having access to the file is valuable,” said Skelly, explaining he worked with Chrabaszcz.",
+     "Skelly", "said"),
+    # the verb of saying hangs on an adverb ("so far as to say")
+    ("The Slate columnist David Auerbach went so far as to say: “Twitter as we know it is over.”",
+     "David Auerbach", "say"),
+    # verbs of the manner of speaking
+    ("“This is fantastic!” beamed Mary Susan, a delegate from Minnesota.", "Mary Susan", "beamed"),
+])
+def test_speaker_and_cue_across_parenthetical_words(nlp, text, speaker, cue):
+    q = only(nlp, text, "direct")
+    assert (q.speaker, q.cue) == (speaker, cue)
 
 
 def test_headline_quote_has_no_invented_speaker(nlp):
