@@ -424,8 +424,14 @@ class SourcingExtractor:
             if credit is not None:
                 return credit
         trailing = self._trailing(ctx, close_tok) if close_tok >= 0 else None
+        lead = None
         if trailing is not None and soft_end:
-            return trailing
+            if ending not in {"?", "!"} or not self._opens_next(ctx, trailing[0]):
+                return trailing
+            # “Why now?” … Mills then writes back, “You look cute.”: the cue after a quote that ends its
+            # sentence and introduces the next quote belongs to the next one when this one has its own
+            lead = self._lead_in(ctx, open_tok)
+            return lead if lead is not None else trailing
         lead = self._lead_in(ctx, open_tok)
         if lead is not None:
             return lead
@@ -481,7 +487,7 @@ class SourcingExtractor:
             if token.text in STOPS or "\n" in token.text or ctx.in_quote(i) or token.text in DOUBLE_OPEN:
                 break
             cue = self.cue_at(token)
-            if cue is None or not cue.families & {"speech", "thought"}:
+            if cue is None or not cue.families & {"speech", "thought", "according"}:
                 continue
             if any(c.dep_ == "ccomp" and c.i > cue.end and not ctx.in_quote(c.i)
                    for c in doc[cue.verb].children):
@@ -500,6 +506,19 @@ class SourcingExtractor:
                 return None
             return cue, speaker, None
         return None
+
+    def _opens_next(self, ctx: "_Context", cue: Cue) -> bool:
+        """True when ``cue`` ends a lead-in: a comma or colon, then an opening quotation mark."""
+        doc = ctx.doc
+        i = cue.end
+        while i < len(doc) and (doc[i].pos_ in {"ADV", "ADP", "PART"} and doc[i].dep_ in {"advmod", "prt"}
+                                or doc[i].is_space and "\n" not in doc[i].text):
+            i += 1
+        if i + 1 >= len(doc) or doc[i].text not in {",", ":"}:
+            return False
+        following = doc[i + 1]
+        return following.is_quote and ctx.in_quote(following.i) and \
+            ctx.text[following.idx - 1:following.idx] != "\n"
 
     def _like_clause(self, ctx: "_Context", close_tok: int):
         """``“problematic” or “treasonous” like Kiev claims`` / ``as he put it``: the cue after the quote."""
@@ -861,7 +880,9 @@ class SourcingExtractor:
         if lemma in NEEDS_IT and not any(c.lower_ == "it" and c.dep_ == "dobj" for c in token.children):
             return None
         if lemma == "read":
-            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            inverted = token.i > 0 and doc[token.i - 1].is_quote  # “…,” read the email
+            subject = next((c for c in token.children if c.dep_ == "nsubj" or inverted and c.dep_ == "dobj"
+                            and c.i <= token.i + 3), None)
             if subject is None or subject.lemma_.lower() not in READ_SUBJECTS:
                 return None
         if any(c.dep_ == "xcomp" for c in token.children) and lemma in {"continue", "go", "call", "add"}:

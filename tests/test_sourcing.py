@@ -162,6 +162,25 @@ def test_speaker_and_cue_across_parenthetical_words(nlp, text, speaker, cue):
     assert (q.speaker, q.cue) == (speaker, cue)
 
 
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("“The evidence cannot prove all required elements of the crime,” according to a court document.",
+     "a court document", "according to"),
+    ("The visit became “the high-water mark in their relationship,” according to Mr. Rhodes.",
+     "Mr. Rhodes", "according to"),
+    ("“Our political revolution has already forced her to change her mind,” read the email.",
+     "the email", "read"),
+])
+def test_cue_after_the_quote(nlp, text, speaker, cue):
+    q = only(nlp, text, "direct")
+    assert (q.speaker, q.cue) == (speaker, cue)
+
+
+def test_a_cue_introducing_the_next_quote_is_not_taken_for_a_trailing_one(nlp):
+    found = quotes(nlp, "Clinton responds to Mills with, “Why now? That was on my way to Libya?” Mills then "
+                        "writes back, “You look cute.”")
+    assert [(q.speaker, q.cue) for q in found] == [("Clinton", "responds"), ("Mills", "writes")]
+
+
 def test_headline_quote_has_no_invented_speaker(nlp):
     q = quotes(nlp, "“Clear Warning” – Does Kazakhstan Face the Same Fate?\n\nThe body of the article.")[0]
     assert (q.kind, q.text, q.speaker, q.speaker_type) == ("direct", "Clear Warning", "", "unknown")
