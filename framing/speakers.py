@@ -27,6 +27,7 @@ Jomart Tokayev``), read by :func:`read_aliases`.
 from __future__ import annotations
 
 import csv
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -205,6 +206,23 @@ def clean_name(text: str) -> str:
     return text
 
 
+#: Lower-case words inside personal names ("Ludwig van Beethoven", "Osama bin Laden").
+NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le",
+                            "bin", "ibn", "al", "el", "y", "dos", "das", "ter", "ten", "zu", "st."})
+
+
+_NAME_PARTS = re.compile("[-'\u2019]")
+
+
+def _looks_like_name(text: str) -> bool:
+    """True for a personal name, not a title-case headline the recogniser took for one ("Glenn Beck
+    Blasts Drudge for Mocking ...", "Perfect Enough: Carly Fiorina")."""
+    words = text.split()
+    return 0 < len(words) <= 5 and not any(c in text for c in ":;!?|\n") and \
+        all(w.lower() in NAME_PARTICLES or any(part[:1].isupper() for part in _NAME_PARTS.split(w))
+            for w in words)
+
+
 def name_span(head: Token) -> Span:
     """The speaker's name as written around ``head``: its noun phrase without appositions, relative
     clauses and what follows a comma ("Maximilian Hess, an associate of ..." -> "Maximilian Hess")."""
@@ -333,12 +351,16 @@ class Actors:
     def _collect(self, names_only: bool = False) -> None:
         """Full names (always); with ``names_only`` False also credentials and person positions."""
         names: list[tuple[int, str]] = []
+        text = self.doc.text
+        headline_end = text.find("\n")
         for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
             name = clean_name(ent.text)
-            if not name:
+            if not _looks_like_name(name):
                 continue
+            if ent.start_char < headline_end and text.find(name, headline_end) < 0:
+                continue  # "Glenn Beck Blasts Drudge": a title-case headline read as one name
             names.append((ent.start, name))
         person_words = {w.lower() for _, name in names for w in name.split()}
         for ent in self.ents:  # "Kassym-Jomart Tokayev" tagged ORG, "Tokayev" a person elsewhere

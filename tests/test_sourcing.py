@@ -283,6 +283,12 @@ def test_pronoun_and_short_name_resolution(nlp):
     assert (second.speaker, second.speaker_resolved) == ("He", "Vladimir Putin")
 
 
+def test_a_title_case_headline_is_not_taken_for_a_full_name(nlp):
+    # the recogniser reads "Glenn Beck Blasts Drudge" in the headline as one person
+    text = "Glenn Beck Blasts Drudge for Mocking Cruz\n\nThe host was angry. “This is a disgrace,” Beck said.\n"
+    assert only(nlp, text).speaker_resolved == "Beck"
+
+
 def test_an_age_is_not_a_credential(nlp):
     q = only(nlp, "“We are tired,” said Jane Doe, 34, a teacher in Ohio.")
     assert (q.speaker, q.speaker_descriptor) == ("Jane Doe", "a teacher in Ohio")
