@@ -11,6 +11,10 @@ or the "by" agent of a passive one), ``object`` (a direct or indirect object, th
 clause, or the object of a preposition) or ``other`` (modifiers, appositions, possessives, headlines
 without a verb...).
 
+A one-word organisation or person that is the nationality word of a place named in the same article
+("Kazakh" next to "Kazakhstan") is labelled ``NORP``, like "Russian": the recogniser often mistakes
+such words for organisations.
+
 >>> nlp.add_pipe("framing_actors")                            # doctest: +SKIP
 >>> [(m.text, m.actor, m.role) for m in nlp("Putin threatened Kazakhstan.")._.framing_mentions]  # doctest: +SKIP
 [('Putin', 'Putin', 'subject'), ('Kazakhstan', 'Kazakhstan', 'object')]
@@ -50,17 +54,40 @@ def role(head: Token) -> str:
 def find_mentions(doc: Doc, *, aliases: dict[str, str] | None = None) -> list[Mention]:
     """The entity mentions of ``doc`` with their actor and role, in text order."""
     actors = Actors(doc, load_sourcing_lexicon(), aliases or {}, names_only=True)
+    places = {clean_name(ent.text) for ent in doc.ents if ent.label_ == "GPE"}
     mentions = []
     for ent in doc.ents:
         if ent.label_ not in LABELS:
             continue
-        name = clean_name(ent.text)
+        name = clean_name(ent.text).rstrip("-\u2010\u2013")
         if not name:
             continue
-        actor = actors.person_name(name) if ent.label_ == "PERSON" else actors.alias(name)
+        label = ent.label_
+        if label in {"ORG", "PERSON"} and len(ent) == 1 and _demonym_of(name, places):
+            label = "NORP"
+        actor = actors.person_name(name) if label == "PERSON" else actors.alias(name)
         mentions.append(Mention(start_char=ent.start_char, end_char=ent.end_char, text=ent.text,
-                                label=ent.label_, actor=actor or name, role=role(ent.root)))
+                                label=label, actor=actor or name, role=role(ent.root)))
     return mentions
+
+
+#: Endings that make a nationality word from a place name (Syri-an, Ukrain-ian, Chin-ese, Iraq-i).
+DEMONYM_ENDINGS = ("", "n", "an", "ian", "ese", "i", "ish", "ic")
+
+
+def _demonym_of(word: str, places: set[str]) -> bool:
+    """True when ``word`` is the nationality word of a place named in the same text ("Kazakh" next to
+    "Kazakhstan", "Syrian" next to "Syria"), which the recogniser sometimes takes for an organisation
+    or a person."""
+    for place in places:
+        if place == word:
+            continue
+        if len(word) >= 4 and place.startswith(word) and place[len(word):] in {"stan", "istan"}:  # Kazakh(stan)
+            return True
+        stem = place[:-1] if place[-1:] in {"a", "e", "i", "o", "u", "y"} else place
+        if len(stem) >= 4 and word.startswith(stem) and word[len(stem):].rstrip("s") in DEMONYM_ENDINGS:
+            return True
+    return False
 
 
 class ActorFinder:

@@ -1,0 +1,35 @@
+"""The actors component: entity mentions, their canonical actor and their grammatical role."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.actors import _demonym_of
+
+from conftest import KRONE, ONEWORLD
+
+
+def mentions(nlp, text: str):
+    return [(m.text, m.label, m.actor, m.role) for m in nlp(text)._.framing_mentions]
+
+
+def test_short_names_point_to_the_full_name_and_roles_follow_the_parse(nlp):
+    found = mentions(nlp, "Vladimir Putin met Kassym-Jomart Tokayev in Moscow. Later, Putin warned Tokayev.")
+    actors = {(text, actor, role) for text, _, actor, role in found}
+    assert ("Putin", "Vladimir Putin", "subject") in actors
+    assert any(actor == "Kassym-Jomart Tokayev" and role == "object" for _, actor, role in actors)
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("Kazakh", True), ("Syrian", True), ("Ukrainian", True), ("Chinese", True), ("Iraqi", True),
+    ("Russians", True), ("Jordan", False), ("Francesca", False), ("Georgia", False),
+])
+def test_nationality_words_of_places_in_the_text(word, expected):
+    places = {"Kazakhstan", "Syria", "Ukraine", "China", "Iraq", "Russia", "Jordan", "France"}
+    assert _demonym_of(word, places) is expected
+
+
+@pytest.mark.parametrize("doc_id", [KRONE, ONEWORLD])
+def test_a_nationality_word_is_never_an_organisation_or_a_person_in_the_seeds(seed_docs, doc_id):
+    kazakh = [m for m in seed_docs[doc_id]._.framing_mentions if m.text == "Kazakh"]
+    assert kazakh and all(m.label == "NORP" for m in kazakh)
