@@ -29,7 +29,9 @@ discontinuous spans are joined) are at least half of the shorter of the two.
 - speaker accuracy (direct): over matched gold direct attributions that have a Source, the
   representative prediction's speaker span overlaps the gold Source span, or its resolved speaker
   shares a capitalised name word with the gold Source text (a pronoun resolved to "Trump" against a
-  Source "Trump" elsewhere in the paragraph);
+  Source "Trump" elsewhere in the paragraph), or the gold Source is a relative pronoun ("who",
+  "that", "which") and the predicted speaker is the noun phrase it refers to, right before it
+  ("Charlie Sykes, who lamented ..."); the score without this last rule is printed too;
 - cue accuracy (direct): over matched gold direct attributions, the representative prediction's cue
   span overlaps the gold Cue span.
 
@@ -167,6 +169,7 @@ class Score:
     found: int = 0
     speaker_n: int = 0
     speaker_ok: int = 0
+    speaker_ok_strict: int = 0  # without the relative-pronoun rule
     cue_n: int = 0
     cue_ok: int = 0
 
@@ -207,6 +210,8 @@ def score(articles: list[Article], predictions: list[list[Prediction]], direct: 
                 gold_source = " ".join(text[a:b] for a, b in g.source)
                 ok = shared(best.speaker, g.source) > 0 or bool(
                     best.resolved and name_words(best.resolved) & name_words(gold_source))
+                score_.speaker_ok_strict += ok
+                ok = ok or _antecedent(text, best.speaker, g.source)
                 score_.speaker_ok += ok
                 if not ok and errors is not None:
                     errors.append(f"SPK {article.name}: {_show(text, g.content)} | gold={gold_source!r} "
@@ -218,6 +223,19 @@ def score(articles: list[Article], predictions: list[list[Prediction]], direct: 
                 if not ok and errors is not None:
                     errors.append(f"CUE {article.name}: {_show(text, g.content)} | gold={_show(text, g.cue)} "
                                   f"pred={_show(text, best.cue)}")
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+
+
+def _antecedent(text: str, speaker: Spans, source: Spans) -> bool:
+    """True when the gold Source is a relative pronoun and the predicted speaker ends right before it
+    (only a comma and spaces between: "Charlie Sykes, who lamented")."""
+    if len(source) != 1 or not speaker:
+        return False
+    (start, end), speaker_end = source[0], max(e for _, e in speaker)
+    return text[start:end].lower() in RELATIVE_PRONOUNS and speaker_end <= start and \
+        not text[speaker_end:start].strip(" ,\u00a0")
 
 
 def _show(text: str, spans: Spans) -> str:
@@ -304,6 +322,9 @@ def main(argv: list[str] | None = None) -> int:
         indirect_cells = f"{ip:6.3f} {ir:6.3f} {if1:6.3f}" if name == "framing" else \
             f"{'-':>6} {0.0:6.3f} {0.0:6.3f}"
         print(f"{name:10} {p:6.3f} {r:6.3f} {f:6.3f} {spk:7.3f} {cue:7.3f} {indirect_cells}")
+    strict = [ds.speaker_ok_strict / ds.speaker_n if ds.speaker_n else 0.0 for _, ds, _ in rows]
+    print("speaker accuracy without the relative-pronoun rule: " +
+          ", ".join(f"{name} {value:.3f}" for (name, _, _), value in zip(rows, strict)))
     print(f"time: parse {parse_seconds:.1f} s; framing_sourcing {seconds:.2f} s "
           f"({100 * seconds / parse_seconds:.1f} % of the parse); textacy {baseline_seconds:.2f} s")
     if errors:

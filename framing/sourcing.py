@@ -619,7 +619,13 @@ class SourcingExtractor:
         doc = ctx.doc
         if colon < 1:
             return None
-        verb = doc[colon].head if doc[colon].head.pos_ in {"VERB", "AUX"} else doc[colon - 1].sent.root
+        verb = doc[colon].head
+        for _ in range(4):  # "delivered a blunt message to Trump:": from the noun up to its verb
+            if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon or ctx.in_quote(verb.i):
+            verb = doc[colon - 1].sent.root
         subject = None
         for _ in range(4):  # from the verb the colon hangs on up to its main clause
             if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon or ctx.in_quote(verb.i):

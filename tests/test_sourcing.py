@@ -154,6 +154,11 @@ def test_mixed_marks_leave_the_trailing_cue_outside_the_quote(nlp):
     # the verb of saying hangs on an adverb ("so far as to say")
     ("The Slate columnist David Auerbach went so far as to say: “Twitter as we know it is over.”",
      "David Auerbach", "say"),
+    # a colon after the object of the verb that introduces the quote
+    ("Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message to Trump: \"It's time to quit "
+     "attacking various people and get on message.\"", "Senate Majority Leader Mitch McConnell", "delivered"),
+    ("“They’re all here because he’s promising them free stuff,” Bennett shot back with a laugh.",
+     "Bennett", "shot back"),
     # verbs of the manner of speaking
     ("“This is fantastic!” beamed Mary Susan, a delegate from Minnesota.", "Mary Susan", "beamed"),
 ])
