@@ -966,6 +966,14 @@ class SourcingExtractor:
         k = cue.start - 1
         while k >= 0 and (doc[k].pos_ == "AUX" or doc[k].dep_ in {"aux", "neg", "advmod"}):
             k -= 1
+        if k >= 1 and doc[k].text != "," and not ctx.in_quote(k):
+            # "a White House official who spoke anonymously to discuss strategy said": the noun whose
+            # relative clause ends right before the cue
+            clause = next((t for t in doc[k].ancestors if t.dep_ == "relcl" and t.right_edge.i == k), None)
+            noun = clause.head if clause is not None else None
+            if noun is not None and noun.pos_ in {"NOUN", "PROPN"} and not ctx.in_quote(noun.i):
+                return noun.i
+            return -1
         if k < 2 or doc[k].text != "," or ctx.in_quote(k):
             return -1
         for j in range(k - 1, max(-1, k - 30), -1):

@@ -498,8 +498,8 @@ class Actors:
         word cannot be a speaker (an expletive "it", "there")."""
         doc = head.doc
         descriptor = ""
-        if head.dep_ == "appos" and head.head.pos_ in {"PROPN", "NOUN"} and \
-                (head.head.ent_type_ or head.ent_type_ != "PERSON"):
+        if head.dep_ == "appos" and (head.head.pos_ == "PROPN" or head.head.pos_ == "NOUN" and
+                                     head.head.ent_type_) and (head.head.ent_type_ or head.ent_type_ != "PERSON"):
             # "Kassym-Jomart Tokayev, the leader of Kazakhstan, who ...": the name is the head
             descriptor = phrase_text(_appos_span(head) or head.doc[head.i:head.i + 1])
             head = head.head

@@ -159,6 +159,10 @@ def test_mixed_marks_leave_the_trailing_cue_outside_the_quote(nlp):
      "attacking various people and get on message.\"", "Senate Majority Leader Mitch McConnell", "delivered"),
     ("“They’re all here because he’s promising them free stuff,” Bennett shot back with a laugh.",
      "Bennett", "shot back"),
+    # a relative clause between the speaker and the verb, which the parse leaves without a subject
+    ("Although there is no overlap with Sanders's team, a White House official who spoke anonymously to "
+     "discuss internal strategy said Wednesday, \"Certainly there are discussions.\"",
+     "a White House official", "said"),
     # verbs of the manner of speaking
     ("“This is fantastic!” beamed Mary Susan, a delegate from Minnesota.", "Mary Susan", "beamed"),
 ])
