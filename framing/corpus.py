@@ -358,7 +358,7 @@ def _read_bytes(path: Path) -> bytes:
     except IsADirectoryError:
         raise InputError(path, "this is a folder, not a file", "give the folder itself as input") from None
     except OSError as error:
-        raise InputError(path, f"the file cannot be read ({error.strerror})", "check the path") from None
+        raise _unreadable(path, error) from None
 
 
 def read_text_file(path: Path, doc_id: str, meta: dict[str, str] | None = None) -> Article:
@@ -491,11 +491,15 @@ def read_jsonl_file(path: Path, stem: str, *, text_column: str | None = None,
             on_problem(Problem.from_error(error))
 
 
+def _unreadable(path: Path, error: OSError) -> InputError:
+    return InputError(path, f"the file cannot be read ({error.strerror})", "check the path")
+
+
 def _read_table_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise InputError(path, f"the file cannot be read ({error.strerror})", "check the path") from None
+        raise _unreadable(path, error) from None
 
 
 #: Bytes of a table file looked at before it is streamed (byte-order marks, binary data, emptiness).
@@ -514,7 +518,7 @@ def _table_lines(path: Path, on_problem: Callable[[Problem], None]) -> Iterator[
         with path.open("rb") as handle:
             head = handle.read(SNIFF_BYTES)
     except OSError as error:
-        raise InputError(path, f"the file cannot be read ({error.strerror})", "check the path") from None
+        raise _unreadable(path, error) from None
     given = 0
     if head.strip() and not head.startswith(_WIDE_BOMS) and b"\x00" not in head[:8192]:
         _check_text(head.decode("utf-8", errors="ignore"), path)
@@ -527,7 +531,7 @@ def _table_lines(path: Path, on_problem: Callable[[Problem], None]) -> Iterator[
         except UnicodeDecodeError:
             pass  # not UTF-8 after all: decode the whole file below
         except OSError as error:
-            raise InputError(path, f"the file cannot be read ({error.strerror})", "check the path") from None
+            raise _unreadable(path, error) from None
     text, note = decode(_read_table_bytes(path), path)
     if note:
         on_problem(_warning(path, note))

@@ -424,17 +424,16 @@ class SourcingExtractor:
             if credit is not None:
                 return credit
         trailing = self._trailing(ctx, close_tok) if close_tok >= 0 else None
-        lead = None
-        if trailing is not None and soft_end:
-            if ending not in {"?", "!"} or not self._opens_next(ctx, trailing[0]):
-                return trailing
-            # “Why now?” … Mills then writes back, “You look cute.”: the cue after a quote that ends its
-            # sentence and introduces the next quote belongs to the next one when this one has its own
-            lead = self._lead_in(ctx, open_tok)
-            return lead if lead is not None else trailing
+        # “Why now?” … Mills then writes back, “You look cute.”: a cue after a quote that ends its sentence
+        # and introduces the next quote belongs to the next one when this one has a lead-in of its own
+        leads_next = trailing is not None and ending in {"?", "!"} and self._opens_next(ctx, trailing[0])
+        if trailing is not None and soft_end and not leads_next:
+            return trailing
         lead = self._lead_in(ctx, open_tok)
         if lead is not None:
             return lead
+        if trailing is not None and soft_end:
+            return trailing
         if close_tok >= 0:
             like = self._like_clause(ctx, close_tok)
             if like is not None:
@@ -887,8 +886,8 @@ class SourcingExtractor:
             return None
         if lemma == "read":
             inverted = token.i > 0 and doc[token.i - 1].is_quote  # “…,” read the email
-            subject = next((c for c in token.children if c.dep_ == "nsubj" or inverted and c.dep_ == "dobj"
-                            and c.i <= token.i + 3), None)
+            subject = next((c for c in token.children if c.dep_ == "nsubj" or
+                            (inverted and c.dep_ == "dobj" and c.i <= token.i + 3)), None)
             if subject is None or subject.lemma_.lower() not in READ_SUBJECTS:
                 return None
         if any(c.dep_ == "xcomp" for c in token.children) and lemma in {"continue", "go", "call", "add"}:
@@ -957,24 +956,27 @@ class SourcingExtractor:
                 if subject is not None and not ctx.in_quote(subject.i) and subject.pos_ != "PRON" or \
                         subject is not None and subject.lower_ in {"he", "she", "they"}:
                     return subject.i
-        return self._parenthetical_subject(ctx, cue)
+        return self._subject_before(ctx, cue)
 
-    def _parenthetical_subject(self, ctx: "_Context", cue: Cue) -> int:
-        """``Mr. Trump, asked about X, had said``: a name before a parenthetical set off by commas right
-        before a cue the parse left without a subject (-1 when there is none)."""
+    def _subject_before(self, ctx: "_Context", cue: Cue) -> int:
+        """The speaker of a cue the parse left without a subject, read from the words right before it
+        (-1 when there is none):
+
+        - ``a White House official who spoke anonymously … said``: the noun whose relative clause
+          ends right before the cue;
+        - ``Mr. Trump, asked about X, had said``: a name before a parenthetical set off by commas.
+        """
         doc = ctx.doc
         k = cue.start - 1
         while k >= 0 and (doc[k].pos_ == "AUX" or doc[k].dep_ in {"aux", "neg", "advmod"}):
             k -= 1
-        if k >= 1 and doc[k].text != "," and not ctx.in_quote(k):
-            # "a White House official who spoke anonymously to discuss strategy said": the noun whose
-            # relative clause ends right before the cue
+        if k < 1 or ctx.in_quote(k):
+            return -1
+        if doc[k].text != ",":
             clause = next((t for t in doc[k].ancestors if t.dep_ == "relcl" and t.right_edge.i == k), None)
             noun = clause.head if clause is not None else None
             if noun is not None and noun.pos_ in {"NOUN", "PROPN"} and not ctx.in_quote(noun.i):
                 return noun.i
-            return -1
-        if k < 2 or doc[k].text != "," or ctx.in_quote(k):
             return -1
         for j in range(k - 1, max(-1, k - 30), -1):
             token = doc[j]
