@@ -22,9 +22,14 @@ from importlib.metadata import version
 from spacy.tokens import Doc
 
 from framing.nlp import sentences
-from textblob._text import (ABBREVIATIONS, EMOTICONS, EOS, PUNCTUATION, RE_ABBR1, RE_ABBR2, RE_ABBR3,
-                            RE_EMOTICONS, RE_SARCASM, TOKEN, replacements)
 from textblob.en import sentiment as _ANALYSER
+
+try:  # TextBlob's tokenizer tables, which the fast path below follows
+    from textblob._text import (ABBREVIATIONS, EMOTICONS, EOS, PUNCTUATION, RE_ABBR1, RE_ABBR2, RE_ABBR3,
+                                RE_EMOTICONS, RE_SARCASM, TOKEN, replacements)
+    _FAST = True
+except ImportError:  # another TextBlob layout: its own analyser (slower, the same scores)
+    _FAST = False
 
 #: ``doc.user_data`` key of the sentence scores stored by :func:`annotate`.
 KEY = "framing_sentiment"
@@ -56,15 +61,16 @@ _LEXICON: _Lexicon | None = None
 
 # TextBlob's word tokenizer (``textblob._text.find_tokens`` with its English defaults), with its patterns
 # compiled once and a shortcut for the words that carry no punctuation (most of them).
-_REPLACE = [(re.compile(pattern), replacement) for pattern, replacement in replacements.items()]
-_QUOTES = str.maketrans({"\u201c": " \u201c ", "\u201d": " \u201d ", "\u2018": " \u2018 ", "\u2019": " \u2019 ",
-                         "'": " ' ", '"': ' " '})
-_LINEBREAK = re.compile(r"\n{2,}")
-_SPACES = re.compile(r"\s+")
-_LEADING = tuple(PUNCTUATION.replace(".", ""))
-_TRAILING = _LEADING + (".",)
-_ENDS = frozenset({"...", ".", "!", "?", EOS})
-_CLOSERS = frozenset({"'", '"', "\u201d", "\u2019", "...", ".", "!", "?", ")", EOS})
+if _FAST:
+    _REPLACE = [(re.compile(pattern), replacement) for pattern, replacement in replacements.items()]
+    _QUOTES = str.maketrans({"\u201c": " \u201c ", "\u201d": " \u201d ", "\u2018": " \u2018 ", "\u2019": " \u2019 ",
+                             "'": " ' ", '"': ' " '})
+    _LINEBREAK = re.compile(r"\n{2,}")
+    _SPACES = re.compile(r"\s+")
+    _LEADING = tuple(PUNCTUATION.replace(".", ""))
+    _TRAILING = _LEADING + (".",)
+    _ENDS = frozenset({"...", ".", "!", "?", EOS})
+    _CLOSERS = frozenset({"'", '"', "\u201d", "\u2019", "...", ".", "!", "?", ")", EOS})
 
 
 def _tokens(string: str) -> list[str]:
@@ -125,6 +131,9 @@ def _tokens(string: str) -> list[str]:
 
 def sentiment(text: str) -> tuple[float, float]:
     """``(polarity, subjectivity)`` of ``text``: polarity in [-1, 1], subjectivity in [0, 1]."""
+    if not _FAST:
+        polarity, subjectivity = _ANALYSER(text)
+        return float(polarity), float(subjectivity)
     global _LEXICON
     lexicon = _LEXICON or (_LEXICON := _Lexicon())
     scores, modifies, negations, emoticons = lexicon.scores, lexicon.modifies, lexicon.negations, \

@@ -58,3 +58,15 @@ def test_random_text_matches_textblob(words, gaps):
 @given(st.text(max_size=80))
 def test_arbitrary_text_matches_textblob(text):
     assert sentiment(text) == textblob(text)
+
+
+def test_without_textblobs_tokenizer_tables_the_scores_come_from_textblob_itself(monkeypatch):
+    # a TextBlob whose internals moved: the analyser is called as it is, with the same scores
+    monkeypatch.setattr("framing.sentiment._FAST", False)
+
+    def moved(string):
+        raise AssertionError("the fast path read TextBlob's tokenizer tables")
+
+    monkeypatch.setattr("framing.sentiment._tokens", moved)
+    for text in ("The plan is really not good!", "A very very good idea :)", ""):
+        assert sentiment(text) == textblob(text)
