@@ -431,7 +431,7 @@ class SourcingExtractor:
             return trailing
         lead = self._lead_in(ctx, open_tok)
         if lead is not None:
-            return lead
+            return self._outer_saying(ctx, lead)
         if trailing is not None and soft_end:
             return trailing
         if close_tok >= 0:
@@ -440,12 +440,31 @@ class SourcingExtractor:
                 return like
         embedded = self._embedded(ctx, q_start, q_end)
         if embedded is not None:
-            return embedded
+            return self._outer_saying(ctx, embedded)
         if trailing is not None and self._bare_trailing(ctx, trailing[0]):
             return trailing
         if trailing is None and soft_end and close_tok >= 0:
             return self._trailing_words(ctx, close_tok)
         return None
+
+    def _outer_saying(self, ctx: "_Context", found):
+        """``found`` (cue, speaker token, cue span), or the verb of saying whose reported clause holds
+        its cue: in "critics say he had proposed to “…”" or "Clinton said she opposes “…”" the quoted
+        words come to the reader through the outer speaker, who is credited with them. Only reported
+        clauses (``ccomp``) are climbed, through verbs that are not of saying ("X said Y thinks Z
+        called it “…”"); the outer verb needs a speaker of its own."""
+        doc = ctx.doc
+        node = doc[found[0].verb]
+        for _ in range(4):
+            if node.dep_ != "ccomp" or node.head.i == node.i or ctx.in_quote(node.head.i):
+                break
+            node = node.head
+            cue = self.cue_at(node)
+            if cue is not None and "speech" in cue.families:
+                speaker = self._speaker_head(ctx, cue)
+                if speaker >= 0:
+                    return cue, speaker, None
+        return found
 
     def _dash_credit(self, ctx: "_Context", quote: QuoteMarks):
         """``“…” ― Jane Doe`` / ``“…” — Jane Doe, 34, a teacher``: a quotation that opens its line,

@@ -225,6 +225,13 @@ def test_quote_inside_reported_speech_is_attributed(nlp):
         "direct", "experts", "anonymous", "interpret", "distancing")
 
 
+def test_quote_in_a_reported_clause_is_credited_to_the_outer_speaker(nlp):
+    found = quotes(nlp, "Senator Jane Doe said she opposes “accounting gimmicks that hide the cost” in the bill.\n\n"
+                        "Critics say the governor had proposed to “shut the whole thing down by Friday.”")
+    assert [(q.kind, q.speaker, q.cue, q.cue_class) for q in found] == [
+        ("direct", "Senator Jane Doe", "said", "neutral"), ("direct", "Critics", "say", "neutral")]
+
+
 def test_like_x_claims_attributes_the_quoted_words(nlp):
     found = quotes(nlp, "This minority isn’t innately “problematic” or “treasonous” like Kiev claims.")
     assert [(q.text, q.kind, q.speaker, q.speaker_type, q.cue_class) for q in found] == [
