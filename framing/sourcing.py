@@ -1096,6 +1096,28 @@ class SourcingExtractor:
                         source.marks.close < cue_start < item.marks.open:
                     item.cue = source.cue
                     item.inherited = False
+            elif source.kind == "indirect" and source.cue is not None and item.marks is not None and \
+                    not item.heading and paragraph(source.start) == here and \
+                    self._introduces(ctx, found, source, item):
+                # "She says people should be free to choose. “It is their life.”": the quote goes on
+                # from the reported speech before it, with its cue
+                item.cue = source.cue
+                item.inherited = False
+
+    @staticmethod
+    def _introduces(ctx: "_Context", found: list[_Found], source: _Found, item: _Found) -> bool:
+        """True when the quotation ``item`` follows the reported speech ``source`` closely (the same
+        line, nothing found between, at most 80 characters apart) and the cue of ``source`` is the
+        finite main verb of its sentence (not "…, referring to X", which belongs to a quote before)."""
+        doc = ctx.doc
+        verb = doc[source.cue.verb]
+        if verb.dep_ != "ROOT" or verb.tag_ in {"VBG", "VBN"}:
+            return False
+        last = doc[source.cue.end - 1]
+        end = max(source.end, last.idx + len(last))
+        gap = ctx.text[end:item.marks.open]
+        return "\n" not in gap and len(gap) <= 80 and \
+            not any(f is not item and f is not source and end <= f.start < item.marks.open for f in found)
 
     def _record(self, doc: Doc, text: str, quote_id: int, item: _Found) -> Quote:
         fields: dict = {}

@@ -219,6 +219,16 @@ def test_quote_without_cue_inherits_the_previous_speaker(nlp):
     assert (second.speaker_resolved, second.speaker_inherited, second.cue) == ("Jane Miller", True, "")
 
 
+def test_quote_after_reported_speech_takes_its_cue(nlp):
+    text = ("The senator says people should be free to choose. “It is their life, and nobody should decide.”\n\n"
+            "“It was a long night,” she said, referring to the vote. “We won.”")
+    found = [(q.kind, q.speaker, q.cue, q.speaker_inherited) for q in quotes(nlp, text)]
+    assert found[:2] == [("indirect", "The senator", "says", False), ("direct", "The senator", "says", False)]
+    # a participle after a quote ("referring to") does not introduce the next part of that quote
+    last = quotes(nlp, text)[-1]
+    assert (last.text, last.speaker, last.cue) == ("We won.", "she", "")
+
+
 def test_quote_inside_reported_speech_is_attributed(nlp):
     q = only(nlp, "The statement is interpreted by experts as a “clear threat”.")
     assert (q.kind, q.speaker, q.speaker_type, q.cue_lemma, q.cue_class) == (
