@@ -987,6 +987,9 @@ class SourcingExtractor:
         """
         doc = ctx.doc
         k = cue.start - 1
+        if k > 0 and doc[k].pos_ in {"ADV", "ADJ"} and doc[k].is_title and doc[k].is_alpha and \
+                not doc[k].is_stop and not doc[k].is_sent_start and not ctx.in_quote(k):
+            return k  # a name the tagger took for an adverb: "…, Early described it as"
         while k >= 0 and (doc[k].pos_ == "AUX" or doc[k].dep_ in {"aux", "neg", "advmod"}):
             k -= 1
         if k < 1 or ctx.in_quote(k):
@@ -1029,7 +1032,7 @@ class SourcingExtractor:
             elif token.text[:1].isupper() and token.is_alpha and not token.is_stop and \
                     token.pos_ in {"ADV", "ADJ", "VERB", "X", "INTJ"}:
                 head = i  # a name the tagger took for another word: “…,” said Skelly
-            elif token.pos_ in {"DET", "ADJ", "NUM"} and head < 0 or token.tag_ == "POS":
+            elif (token.pos_ in {"DET", "ADJ", "NUM"} or token.dep_ == "amod") and head < 0 or token.tag_ == "POS":
                 continue
             else:
                 break

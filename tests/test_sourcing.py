@@ -151,6 +151,11 @@ def test_mixed_marks_leave_the_trailing_cue_outside_the_quote(nlp):
     # a name the tagger takes for an adverb, after an inverted cue
     ("“Having access to the file is valuable,” said Skelly, explaining he worked with Chrabaszcz.",
      "Skelly", "said"),
+    # ... and before the verb
+    ("Informed of the district’s anti-Trump lean, Early described it as “news to me.”", "Early", "described"),
+    # a modifier opening an inverted subject
+    ('"I am not going to say it is a mistake," said retired neurosurgeon Ben Carson, asked about his claims.',
+     "retired neurosurgeon Ben Carson", "said"),
     # the verb of saying hangs on an adverb ("so far as to say")
     ("The Slate columnist David Auerbach went so far as to say: “Twitter as we know it is over.”",
      "David Auerbach", "say"),
