@@ -1019,6 +1019,8 @@ class SourcingExtractor:
     def _inverted_subject(self, ctx: "_Context", cue: Cue) -> int:
         """The noun phrase right after a cue that follows a quotation (``“…,” said Robert Reich``)."""
         doc = ctx.doc
+        if doc[cue.verb].tag_ == "VBG":  # “…,” recalling summer visits: a participle takes an object
+            return -1
         before = cue.start - 1
         while before >= 0 and doc[before].text in {",", "—", "–"}:
             before -= 1

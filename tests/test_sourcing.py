@@ -156,6 +156,9 @@ def test_mixed_marks_leave_the_trailing_cue_outside_the_quote(nlp):
     # a modifier opening an inverted subject
     ('"I am not going to say it is a mistake," said retired neurosurgeon Ben Carson, asked about his claims.',
      "retired neurosurgeon Ben Carson", "said"),
+    # a participle after a quote takes an object, not an inverted subject
+    ("She brandished a few retail touches, describing her christening “at the Methodist church on Court "
+     "Street,” recalling summer visits to Lake Winola.", "She", "describing"),
     # the verb of saying hangs on an adverb ("so far as to say")
     ("The Slate columnist David Auerbach went so far as to say: “Twitter as we know it is over.”",
      "David Auerbach", "say"),
