@@ -628,10 +628,10 @@ class SourcingExtractor:
                 if cue is not None:
                     return cue, self._speaker_head(ctx, cue), None
         if prev_token.text == ":":
-            return self._name_colon(ctx, prev) or self._clause_colon(ctx, prev)
+            return self._name_colon(ctx, prev) or self._clause_colon(ctx, prev, open_tok)
         return None
 
-    def _clause_colon(self, ctx: "_Context", colon: int):
+    def _clause_colon(self, ctx: "_Context", colon: int, open_tok: int):
         """``Trump issued the following statement: “…”``: the clause before a colon, when its subject
         is a person, an organisation or a source noun, introduces the quote (its verb is the cue)."""
         doc = ctx.doc
@@ -642,16 +642,20 @@ class SourcingExtractor:
             if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
                 break
             verb = verb.head
+        # the clause the colon ends, when the quote follows on the same line: any noun subject speaks
+        # ("A footnote in the report makes that clear: “…”")
         if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon or ctx.in_quote(verb.i):
             verb = doc[colon - 1].sent.root
+        own = "\n" not in doc[colon:open_tok].text
         subject = None
-        for _ in range(4):  # from the verb the colon hangs on up to its main clause
+        for level in range(4):  # from the verb the colon hangs on up to its main clause
             if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon or ctx.in_quote(verb.i):
                 return None
             subject = next((c for c in verb.children if c.dep_ == "nsubj" and not ctx.in_quote(c.i)), None)
             if subject is not None and (subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or
                                         subject.lower_ in {"he", "she", "they", "we", "i"} or
-                                        subject.lemma_.lower() in self.lexicon.speaker_nouns):
+                                        subject.lemma_.lower() in self.lexicon.speaker_nouns or
+                                        own and level == 0 and subject.pos_ in {"NOUN", "PROPN"}):
                 break
             subject = None
             if verb.head.i == verb.i:

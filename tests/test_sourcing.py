@@ -159,6 +159,9 @@ def test_mixed_marks_leave_the_trailing_cue_outside_the_quote(nlp):
     # a participle after a quote takes an object, not an inverted subject
     ("She brandished a few retail touches, describing her christening “at the Methodist church on Court "
      "Street,” recalling summer visits to Lake Winola.", "She", "describing"),
+    # a colon ending the clause that introduces the quote on the same line: its subject speaks
+    ("A footnote in the report makes that clear: “These assessments do not apply to the system.”",
+     "A footnote in the report", "makes"),
     # the verb of saying hangs on an adverb ("so far as to say")
     ("The Slate columnist David Auerbach went so far as to say: “Twitter as we know it is over.”",
      "David Auerbach", "say"),
