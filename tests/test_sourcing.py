@@ -162,6 +162,10 @@ def test_mixed_marks_leave_the_trailing_cue_outside_the_quote(nlp):
     # a colon ending the clause that introduces the quote on the same line: its subject speaks
     ("A footnote in the report makes that clear: “These assessments do not apply to the system.”",
      "A footnote in the report", "makes"),
+    # verbs of saying beyond "say": a reply, a label, a manner of speaking
+    ("“France will always be France,” an angry Hollande retaliated.", "an angry Hollande", "retaliated"),
+    ("A friend referred to him as “the most beautiful soul I have ever met.”", "A friend", "referred to"),
+    ("He held up the sign and waved it around, mouthing “thank you” toward the audience.", "He", "mouthing"),
     # the verb of saying hangs on an adverb ("so far as to say")
     ("The Slate columnist David Auerbach went so far as to say: “Twitter as we know it is over.”",
      "David Auerbach", "say"),
