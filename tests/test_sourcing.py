@@ -166,6 +166,8 @@ def test_mixed_marks_leave_the_trailing_cue_outside_the_quote(nlp):
     ("“France will always be France,” an angry Hollande retaliated.", "an angry Hollande", "retaliated"),
     ("A friend referred to him as “the most beautiful soul I have ever met.”", "A friend", "referred to"),
     ("He held up the sign and waved it around, mouthing “thank you” toward the audience.", "He", "mouthing"),
+    ("He called it shameful and called on leaders “not to feed that dark impulse inside of us.”", "He",
+     "called on"),
     # the verb of saying hangs on an adverb ("so far as to say")
     ("The Slate columnist David Auerbach went so far as to say: “Twitter as we know it is over.”",
      "David Auerbach", "say"),
