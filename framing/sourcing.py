@@ -24,7 +24,10 @@ question or exclamation mark (``“…,” Alzhanov said``); a lead-in ending in
 cue verb right before the marks (``Putin points out: “…”``, ``also said, “…”``, a split quote's second
 half); the reporting verb the quoted words depend on (``interpreted by experts as a “clear threat”``) or
 a "like/as X claims" clause next to them; a trailing cue after a quote ending in a full stop
-(``“…” he said.``); the same words read without the parse when it goes astray. A colon after a clause
+(``“…” he said.``); the same words read without the parse when it goes astray. A noun that names an
+utterance, with a possessor or a ``by`` agent, is the cue of a quote in its "that" clause or after it and
+a colon (``her remark that “…”``: cue "remark", speaker "her"). A quote in the clause reported by a verb
+of saying is credited to that verb's speaker (``critics say he had proposed to “…”``). A colon after a clause
 whose subject is a person or an organisation ("Trump issued the following statement:") makes that verb
 the cue; in a headline, ``Name: “…”`` gives the speaker with the colon as cue. The second half of a
 split quote (``“…,” she said. “…”``) shares the first half's speaker and cue. Another quote with no cue
@@ -304,6 +307,13 @@ QUOTE_ONLY = frozenset({"read", "call", "dub", "term", "label", "brand", "headli
 READ_SUBJECTS = frozenset({"headline", "sign", "statement", "letter", "message", "tweet", "post", "banner",
                            "caption", "note", "text", "email", "title", "placard", "card", "release",
                            "poster", "slogan", "ad", "advertisement", "it", "that", "which", "petition"})
+#: Nouns that name an utterance: a quote in their "that" clause or after them and a colon is what was
+#: said ("her remark that “…”"), and their possessor said it.
+SPEECH_NOUNS = frozenset({"remark", "comment", "statement", "claim", "assertion", "suggestion", "argument",
+                          "declaration", "announcement", "admission", "accusation", "allegation", "warning",
+                          "promise", "pledge", "vow", "boast", "insistence", "contention", "observation",
+                          "quip", "joke", "response", "reply", "answer", "retort", "explanation", "prediction",
+                          "complaint", "plea", "assurance", "testimony", "confession", "message", "tweet"})
 #: Dependency labels of a cue's subject: quoted words inside it are not what the cue reports.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "npadvmod", "expl"})
 #: Maximum tokens between a closing mark and a trailing cue.
@@ -446,6 +456,21 @@ class SourcingExtractor:
         if trailing is None and soft_end and close_tok >= 0:
             return self._trailing_words(ctx, close_tok)
         return None
+
+    @staticmethod
+    def _noun_cue(ctx: "_Context", token: Token):
+        """(cue, speaker token, None) for a noun naming an utterance ("her remark", "Clinton's statement",
+        "a warning by the agency"), or None. The speaker is the possessor or the ``by`` agent (-1 when
+        there is none)."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in SPEECH_NOUNS or ctx.in_quote(token.i):
+            return None
+        speaker = next((c.i for c in token.children if c.dep_ == "poss" and not ctx.in_quote(c.i)), -1)
+        if speaker < 0:
+            by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            speaker = agent.i if agent is not None and not ctx.in_quote(agent.i) else -1
+        lemma = token.lemma_.lower()
+        return Cue(token.i, token.i + 1, lemma, frozenset({"speech"}), token.i), speaker, None
 
     def _outer_saying(self, ctx: "_Context", found):
         """``found`` (cue, speaker token, cue span), or the verb of saying whose reported clause holds
@@ -620,6 +645,10 @@ class SourcingExtractor:
                 break
             if ctx.in_quote(i) or (token.text == '"' and i != open_tok):
                 break
+            if prev_token.lower_ == "that" or prev_token.text == ":":
+                noun = self._noun_cue(ctx, token)
+                if noun is not None and noun[1] >= 0:
+                    return noun
             cue = self.cue_at(token)
             if cue is not None and cue.families & {"speech", "thought", "according"}:
                 return cue, self._speaker_head(ctx, cue), None
@@ -713,6 +742,10 @@ class SourcingExtractor:
                         break
                     node = head
                     continue
+                if node.dep_ in {"acl", "ccomp", "appos"}:
+                    noun = self._noun_cue(ctx, head)
+                    if noun is not None and noun[1] >= 0 and not found:
+                        return noun
                 cue = self.cue_at(head)
                 if cue is not None and cue.families & {"speech", "thought", "according", "evidence"}:
                     speaker = self._speaker_head(ctx, cue)

@@ -47,8 +47,8 @@ CUE_FAMILIES = ("speech", "thought", "evidence", "object", "of_object", "as_obje
 SPEAKER_FAMILIES = ("speaker_noun", "media_name", "speaker_modifier", "state_name")
 COLUMNS = ("entry", "family", "category", "note", "source")
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"they", "them"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 THING_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "there", "these", "those"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 DETERMINERS = frozenset({"the", "a", "an"})
@@ -243,8 +243,8 @@ def name_span(head: Token) -> Span:
         start -= 1
     while end + 1 in kept and doc[end + 1].text not in {",", ";", ")", "—", "–"}:
         end += 1
-    while end > start and (doc[end].is_punct or doc[end].is_space):
-        end -= 1
+    while end > start and (doc[end].is_punct or doc[end].is_space or doc[end].dep_ == "case"):
+        end -= 1  # "Clinton's remark": the name without its possessive ending
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
         start += 1
     return doc[start:end + 1]

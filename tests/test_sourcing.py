@@ -259,6 +259,15 @@ def test_quote_in_a_reported_clause_is_credited_to_the_outer_speaker(nlp):
         ("direct", "Senator Jane Doe", "said", "neutral"), ("direct", "Critics", "say", "neutral")]
 
 
+def test_a_noun_naming_an_utterance_is_the_cue_and_its_possessor_the_speaker(nlp):
+    text = ("Madeleine Albright campaigned in New Hampshire. She fanned controversy over her remark that "
+            "“there is a special place in hell for women who do not help each other.”\n\n"
+            "The senator was challenged over Mr. Trump's statement on Wednesday that “Islam hates us.”")
+    found = [(q.speaker, q.speaker_resolved, q.cue, q.cue_class) for q in quotes(nlp, text) if q.kind == "direct"]
+    assert found == [("her", "Madeleine Albright", "remark", "neutral"),
+                     ("Mr. Trump", "Trump", "statement", "neutral")]
+
+
 def test_like_x_claims_attributes_the_quoted_words(nlp):
     found = quotes(nlp, "This minority isn’t innately “problematic” or “treasonous” like Kiev claims.")
     assert [(q.text, q.kind, q.speaker, q.speaker_type, q.cue_class) for q in found] == [
