@@ -306,7 +306,9 @@ QUOTE_ONLY = frozenset({"read", "call", "dub", "term", "label", "brand", "headli
 #: Subjects that make "read" a cue ("the headline reads: ...").
 READ_SUBJECTS = frozenset({"headline", "sign", "statement", "letter", "message", "tweet", "post", "banner",
                            "caption", "note", "text", "email", "title", "placard", "card", "release",
-                           "poster", "slogan", "ad", "advertisement", "it", "that", "which", "petition"})
+                           "poster", "slogan", "ad", "advertisement", "it", "that", "which", "petition",
+                           "editorial", "column", "op-ed", "article", "memo", "report", "notice", "flyer",
+                           "leaflet", "shirt", "t-shirt", "hat", "sticker", "billboard", "inscription", "plaque"})
 #: Nouns that name an utterance: a quote in their "that" clause or after them and a colon is what was
 #: said ("her remark that “…”"), and their possessor said it.
 SPEECH_NOUNS = frozenset({"remark", "comment", "statement", "claim", "assertion", "suggestion", "argument",

@@ -168,6 +168,8 @@ def test_mixed_marks_leave_the_trailing_cue_outside_the_quote(nlp):
     ("He held up the sign and waved it around, mouthing “thank you” toward the audience.", "He", "mouthing"),
     ("He called it shameful and called on leaders “not to feed that dark impulse inside of us.”", "He",
      "called on"),
+    ("“There are invertebrates that have shown more spine than Sen. Charles Grassley,” reads a Wednesday "
+     "editorial in The Des Moines Register.", "a Wednesday editorial in The Des Moines Register", "reads"),
     # the verb of saying hangs on an adverb ("so far as to say")
     ("The Slate columnist David Auerbach went so far as to say: “Twitter as we know it is over.”",
      "David Auerbach", "say"),
