@@ -48,6 +48,8 @@ SPEAKER_FAMILIES = ("speaker_noun", "media_name", "speaker_modifier", "state_nam
 COLUMNS = ("entry", "family", "category", "note", "source")
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+#: Titles that tell a person's gender, for pronouns ("Mrs. Clinton ... she").
+TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 THING_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "there", "these", "those"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
@@ -346,6 +348,7 @@ class Actors:
         self.persons: list[tuple[int, str, bool]] = []  # (token index, full name, is a subject)
         self.person_positions: list[int] = []
         self.recent: list[tuple[int, Speaker]] = []     # speakers in text order
+        self.genders: dict[str, str] = {}         # full name -> "m" / "f", from titles (Mr., Ms.)
         self._collect(names_only)
 
     def _collect(self, names_only: bool = False) -> None:
@@ -387,6 +390,11 @@ class Actors:
                                                              head.head.dep_ in {"nsubj", "nsubjpass"})
             if not self.inside_quote(ent.start):
                 self.persons.append((ent.start, full, subject))
+            title = ent[0] if ent[0].lower_.rstrip(".") in TITLE_GENDER else \
+                self.doc[ent.start - 1] if ent.start > 0 else None
+            gender = TITLE_GENDER.get(title.lower_.rstrip(".")) if title is not None else None
+            if gender is not None:
+                self.genders[full] = gender if self.genders.get(full, gender) == gender else "?"
             if full not in self.descriptors:
                 descriptor = descriptor_of(head, name_span(head))
                 if descriptor:
@@ -424,13 +432,16 @@ class Actors:
             name = best
         return self.alias(name)
 
-    def last_person(self, before: int) -> tuple[str, str]:
+    def last_person(self, before: int, gender: str | None = None) -> tuple[str, str]:
         """The person a pronoun at token ``before`` most likely refers to: the last speaker, or the last
-        person named as a subject (else named at all) outside quotations, within the last 200 tokens."""
-        speaker = next((s for i, s in reversed(self.recent) if i < before and s.type == "named_person"),
-                       None)
-        speaker_at = next((i for i, s in reversed(self.recent) if i < before and s.type == "named_person"),
-                          -1)
+        person named as a subject (else named at all) outside quotations, within the last 200 tokens.
+        With ``gender`` ("m" for he, "f" for she), persons titled otherwise (Mr. / Mrs., Ms.) are skipped."""
+        def fits(name: str) -> bool:
+            known = self.genders.get(name)
+            return gender is None or known is None or known == gender or known == "?"
+
+        speaker_at, speaker = next(((i, s) for i, s in reversed(self.recent)
+                                    if i < before and s.type == "named_person" and fits(s.resolved)), (-1, None))
         k = bisect_right(self.person_positions, before - 1)
         subject_at, subject = -1, ""
         any_at, any_name = -1, ""
@@ -438,6 +449,8 @@ class Actors:
             position, name, is_subject = self.persons[i]
             if before - position > 200:
                 break
+            if not fits(name):
+                continue
             if any_at < 0:
                 any_at, any_name = position, name
             if is_subject:
@@ -541,7 +554,7 @@ class Actors:
     def _pronoun(self, head: Token, text: str, start: int, end: int) -> Speaker:
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
-            name, descriptor = self.last_person(head.i)
+            name, descriptor = self.last_person(head.i, "f" if lower in {"she", "her"} else "m")
             if name:
                 return Speaker(text, start, end, name, "named_person", descriptor)
             return Speaker(text, start, end, text, "unknown", "")

@@ -337,6 +337,12 @@ def test_pronoun_and_short_name_resolution(nlp):
     assert (second.speaker, second.speaker_resolved) == ("He", "Vladimir Putin")
 
 
+def test_a_pronoun_skips_a_person_titled_with_the_other_gender(nlp):
+    q = only(nlp, "Mrs. Clinton echoed the criticism at the rally. Mr. Trump, she said, “is not in it for the "
+                  "American people.”", "direct")
+    assert (q.speaker, q.speaker_resolved) == ("she", "Clinton")
+
+
 def test_a_title_case_headline_is_not_taken_for_a_full_name(nlp):
     # the recogniser reads "Glenn Beck Blasts Drudge" in the headline as one person
     text = "Glenn Beck Blasts Drudge for Mocking Cruz\n\nThe host was angry. “This is a disgrace,” Beck said.\n"
