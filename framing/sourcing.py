@@ -725,11 +725,14 @@ class SourcingExtractor:
         if root is None:
             return None
         found = []
+        according = None
         node = root
         for _ in range(12):
             for child in node.children:
                 if child.i in inside:
                     continue
+                if child.lower_ == "according" and child.dep_ == "prep" and according is None:
+                    according = self.cue_at(child)  # "According to X, he is now “the worst …”"
                 if child.dep_ == "parataxis" or (child.dep_ == "advcl" and
                         any(m.lower_ in {"like", "as"} for m in child.children if m.dep_ in {"mark", "advmod"})):
                     cue = self.cue_at(child)
@@ -758,6 +761,8 @@ class SourcingExtractor:
                         break
             node = head
         if not found:
+            if according is not None:
+                return according, self._speaker_head(ctx, according), None
             return None
         first = found[0]
         outer = next((f for f in found[1:] if not f[2] and f[1] >= 0), None)

@@ -307,6 +307,12 @@ def test_according_to(nlp):
         "according_to", "The countries risk the fate of Ukraine", "Vladimir Putin", "according to")
 
 
+def test_according_to_opening_the_sentence_credits_a_quote_inside_it(nlp):
+    found = [q for q in quotes(nlp, "According to Trump, he was once part of the establishment, but is now “the "
+                                    "worst thing that ever happened to the establishment.”") if q.kind == "direct"]
+    assert [(q.speaker, q.cue) for q in found] == [("Trump", "According to")]
+
+
 def test_accused_x_of_y(nlp):
     q = only(nlp, "Russian Foreign Minister Sergei Lavrov accused Kazakhstan of hosting biological labs.")
     assert (q.kind, q.text) == ("indirect", "Kazakhstan of hosting biological labs")
