@@ -170,6 +170,8 @@ def test_mixed_marks_leave_the_trailing_cue_outside_the_quote(nlp):
      "called on"),
     ("“There are invertebrates that have shown more spine than Sen. Charles Grassley,” reads a Wednesday "
      "editorial in The Des Moines Register.", "a Wednesday editorial in The Des Moines Register", "reads"),
+    ("“An awful lot of analysts said no, and she took it upon herself to prove them wrong,” remembered Roy "
+     "Verley, the former chief spokesman.", "Roy Verley", "remembered"),
     # the verb of saying hangs on an adverb ("so far as to say")
     ("The Slate columnist David Auerbach went so far as to say: “Twitter as we know it is over.”",
      "David Auerbach", "say"),
