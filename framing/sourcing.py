@@ -1007,6 +1007,8 @@ class SourcingExtractor:
                     # "said X humiliated Y and said Z": the second "said" hangs on the reported verb
                     governor = self._governing_cue(verb.head)
                     verb = governor if governor is not None else verb.head
+                    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+                        verb = verb.head  # “shameful” and called on: a conjunct the parse hung on a word
                     continue
                 verb = verb.head
                 continue
@@ -1038,6 +1040,8 @@ class SourcingExtractor:
             k -= 1
         if k < 1 or ctx.in_quote(k):
             return -1
+        if doc[k].pos_ == "PROPN" and doc[k].head.i == cue.verb and doc[k].dep_ in {"compound", "nmod"}:
+            return k  # “…,” Conway notes: a name the parse folded into a noun phrase with the verb
         if doc[k].text != ",":
             clause = next((t for t in doc[k].ancestors if t.dep_ == "relcl" and t.right_edge.i == k), None)
             noun = clause.head if clause is not None else None
@@ -1051,6 +1055,9 @@ class SourcingExtractor:
             if token.text != "," or ctx.in_quote(j):
                 continue
             first = doc[j + 1]
+            between = next((e for e in ctx.ents if e.start == j + 1 and e.end == k and e.label_ == "PERSON"), None)
+            if between is not None:
+                return between.root.i  # "her senior policy adviser, Jake Sullivan, said"
             if not (first.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in first.children) or
                     first.lower_ in {"who", "whose"} or
                     first.pos_ in {"DET", "NOUN", "PROPN", "ADJ", "NUM"}):

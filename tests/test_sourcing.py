@@ -166,12 +166,17 @@ def test_mixed_marks_leave_the_trailing_cue_outside_the_quote(nlp):
     ("“France will always be France,” an angry Hollande retaliated.", "an angry Hollande", "retaliated"),
     ("A friend referred to him as “the most beautiful soul I have ever met.”", "A friend", "referred to"),
     ("He held up the sign and waved it around, mouthing “thank you” toward the audience.", "He", "mouthing"),
-    ("He called it shameful and called on leaders “not to feed that dark impulse inside of us.”", "He",
-     "called on"),
     ("“There are invertebrates that have shown more spine than Sen. Charles Grassley,” reads a Wednesday "
      "editorial in The Des Moines Register.", "a Wednesday editorial in The Des Moines Register", "reads"),
     ("“An awful lot of analysts said no, and she took it upon herself to prove them wrong,” remembered Roy "
      "Verley, the former chief spokesman.", "Roy Verley", "remembered"),
+    # a name the parse folds into a noun phrase with the verb ("Conway notes")
+    ('"Look at the statement he put out after the shootings," Conway notes.', "Conway", "notes"),
+    # a name in apposition set off by commas, which the parse hangs on the wrong noun
+    ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “Hillary Clinton "
+     "believes that transatlantic cooperation is essential.”", "Jake Sullivan", "said"),
+    ("He called it shameful and called on leaders “not to feed that dark impulse inside of us.”", "He",
+     "called on"),
     # the verb of saying hangs on an adverb ("so far as to say")
     ("The Slate columnist David Auerbach went so far as to say: “Twitter as we know it is over.”",
      "David Auerbach", "say"),
@@ -238,6 +243,11 @@ def test_quote_without_cue_inherits_the_previous_speaker(nlp):
     first, second = quotes(nlp, text)
     assert first.speaker_resolved == "Jane Miller" and not first.speaker_inherited
     assert (second.speaker_resolved, second.speaker_inherited, second.cue) == ("Jane Miller", True, "")
+
+
+def test_a_verb_coordinated_with_a_quoted_word_keeps_the_subject(nlp):
+    found = quotes(nlp, 'He called it "shameful" and called on leaders "not to feed that dark impulse inside of us."')
+    assert [(q.speaker, q.cue) for q in found] == [("He", "called"), ("He", "called on")]
 
 
 def test_quote_after_reported_speech_takes_its_cue(nlp):
