@@ -664,7 +664,8 @@ class SourcingExtractor:
 
     def _clause_colon(self, ctx: "_Context", colon: int, open_tok: int):
         """``Trump issued the following statement: “…”``: the clause before a colon, when its subject
-        is a person, an organisation or a source noun, introduces the quote (its verb is the cue)."""
+        is a person, an organisation or a source noun (any noun when the quote opens on the colon's
+        line), introduces the quote (its verb is the cue)."""
         doc = ctx.doc
         if colon < 1:
             return None
@@ -673,10 +674,10 @@ class SourcingExtractor:
             if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
                 break
             verb = verb.head
-        # the clause the colon ends, when the quote follows on the same line: any noun subject speaks
-        # ("A footnote in the report makes that clear: “…”")
         if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon or ctx.in_quote(verb.i):
             verb = doc[colon - 1].sent.root
+        # the clause the colon ends, when the quote follows on the same line: any noun subject speaks
+        # ("A footnote in the report makes that clear: “…”")
         own = "\n" not in doc[colon:open_tok].text
         subject = None
         for level in range(4):  # from the verb the colon hangs on up to its main clause

@@ -267,8 +267,8 @@ def test_quote_inside_reported_speech_is_attributed(nlp):
 
 
 def test_quote_in_a_reported_clause_is_credited_to_the_outer_speaker(nlp):
-    found = quotes(nlp, "Senator Jane Doe said she opposes “accounting gimmicks that hide the cost” in the bill.\n\n"
-                        "Critics say the governor had proposed to “shut the whole thing down by Friday.”")
+    found = quotes(nlp, "Senator Jane Doe said she opposes “accounting gimmicks that hide the cost” in the "
+                        "bill.\n\nCritics say the governor had proposed to “shut the whole thing down by Friday.”")
     assert [(q.kind, q.speaker, q.cue, q.cue_class) for q in found] == [
         ("direct", "Senator Jane Doe", "said", "neutral"), ("direct", "Critics", "say", "neutral")]
 
