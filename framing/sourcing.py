@@ -462,8 +462,8 @@ class SourcingExtractor:
     @staticmethod
     def _noun_cue(ctx: "_Context", token: Token):
         """(cue, speaker token, None) for a noun naming an utterance ("her remark", "Clinton's statement",
-        "a warning by the agency"), or None. The speaker is the possessor or the ``by`` agent (-1 when
-        there is none)."""
+        "a warning by the agency"), or None. The speaker is the possessor or the ``by`` agent; without one
+        the noun is no cue ("said in a statement: “…”" keeps its verb)."""
         if token.pos_ != "NOUN" or token.lemma_.lower() not in SPEECH_NOUNS or ctx.in_quote(token.i):
             return None
         speaker = next((c.i for c in token.children if c.dep_ == "poss" and not ctx.in_quote(c.i)), -1)
@@ -471,6 +471,8 @@ class SourcingExtractor:
             by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"), None)
             agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
             speaker = agent.i if agent is not None and not ctx.in_quote(agent.i) else -1
+        if speaker < 0:
+            return None
         lemma = token.lemma_.lower()
         return Cue(token.i, token.i + 1, lemma, frozenset({"speech"}), token.i), speaker, None
 
@@ -641,16 +643,16 @@ class SourcingExtractor:
             return None
         if direct_cue is not None:
             return direct_cue, self._speaker_head(ctx, direct_cue), None
+        clause_or_colon = prev_token.lower_ == "that" or prev_token.text == ":"  # "her remark that “…”"
         for i in range(prev - 1, max(-1, prev - LEAD_WINDOW), -1):
             token = doc[i]
             if token.text in STOPS or "\n" in token.text or token.text in DOUBLE_CLOSE:
                 break
             if ctx.in_quote(i) or (token.text == '"' and i != open_tok):
                 break
-            if prev_token.lower_ == "that" or prev_token.text == ":":
-                noun = self._noun_cue(ctx, token)
-                if noun is not None and noun[1] >= 0:
-                    return noun
+            noun = self._noun_cue(ctx, token) if clause_or_colon else None
+            if noun is not None:
+                return noun
             cue = self.cue_at(token)
             if cue is not None and cue.families & {"speech", "thought", "according"}:
                 return cue, self._speaker_head(ctx, cue), None
@@ -750,7 +752,7 @@ class SourcingExtractor:
                     continue
                 if node.dep_ in {"acl", "ccomp", "appos"}:
                     noun = self._noun_cue(ctx, head)
-                    if noun is not None and noun[1] >= 0 and not found:
+                    if noun is not None and not found:
                         return noun
                 cue = self.cue_at(head)
                 if cue is not None and cue.families & {"speech", "thought", "according", "evidence"}:
@@ -929,8 +931,9 @@ class SourcingExtractor:
             for child in token.children:
                 if child.i > token.i and child.i - token.i <= 2 and child.dep_ in {"prt", "advmod", "prep"}:
                     phrase = f"{lemma} {child.lower_}"
-                    if phrase in lexicon.cue_families:
-                        return Cue(token.i, child.i + 1, phrase, lexicon.families(phrase), token.i)
+                    if phrase in lexicon.cue_families:  # "call on" is still a verb of saying, like "call"
+                        return Cue(token.i, child.i + 1, phrase, lexicon.families(phrase) | lexicon.families(lemma),
+                                   token.i)
         families = lexicon.families(lemma)
         if not families and pos == "ADJ" and lower.endswith("ed"):  # "concerned" -> concern
             for verb in (lower[:-1], lower[:-2], lower[:-3] + "y"):
@@ -1030,13 +1033,15 @@ class SourcingExtractor:
 
         - ``a White House official who spoke anonymously … said``: the noun whose relative clause
           ends right before the cue;
-        - ``Mr. Trump, asked about X, had said``: a name before a parenthetical set off by commas.
+        - ``Mr. Trump, asked about X, had said``: a name before a parenthetical set off by commas;
+        - ``her senior policy adviser, Jake Sullivan, said``: a name set off by commas right before it;
+        - ``Early described``, ``Conway notes``: a name the tagger took for another word, or the parse
+          folded into a noun phrase with the verb.
         """
         doc = ctx.doc
         k = cue.start - 1
-        if k > 0 and doc[k].pos_ in {"ADV", "ADJ"} and doc[k].is_title and doc[k].is_alpha and \
-                not doc[k].is_stop and not doc[k].is_sent_start and not ctx.in_quote(k):
-            return k  # a name the tagger took for an adverb: "…, Early described it as"
+        if k > 0 and _mistagged_name(doc[k]) and not doc[k].is_sent_start and not ctx.in_quote(k):
+            return k  # "…, Early described it as"
         while k >= 0 and (doc[k].pos_ == "AUX" or doc[k].dep_ in {"aux", "neg", "advmod"}):
             k -= 1
         if k < 1 or ctx.in_quote(k):
@@ -1083,9 +1088,8 @@ class SourcingExtractor:
             token = doc[i]
             if token.pos_ in {"PROPN", "NOUN"} or (token.pos_ == "PRON" and token.lower_ in {"he", "she", "they"}):
                 head = i
-            elif token.text[:1].isupper() and token.is_alpha and not token.is_stop and \
-                    token.pos_ in {"ADV", "ADJ", "VERB", "X", "INTJ"}:
-                head = i  # a name the tagger took for another word: “…,” said Skelly
+            elif _mistagged_name(token):
+                head = i  # “…,” said Skelly
             elif (token.pos_ in {"DET", "ADJ", "NUM"} or token.dep_ == "amod") and head < 0 or token.tag_ == "POS":
                 continue
             else:
@@ -1256,6 +1260,13 @@ class _Context:
     def starts_sentence(self, char: int) -> bool:
         token = self.doc[self.token_at(char)]
         return token.is_sent_start or token.i == 0
+
+
+def _mistagged_name(token: Token) -> bool:
+    """A capitalised word the tagger took for an adverb, adjective or verb, where a name stands next to a
+    cue ("said Skelly", "Early described it")."""
+    return token.text[:1].isupper() and token.is_alpha and not token.is_stop and \
+        token.pos_ in {"ADV", "ADJ", "VERB", "X", "INTJ"}
 
 
 def _is_heading(line: str, first: bool) -> bool:

@@ -390,9 +390,9 @@ class Actors:
                                                              head.head.dep_ in {"nsubj", "nsubjpass"})
             if not self.inside_quote(ent.start):
                 self.persons.append((ent.start, full, subject))
-            title = ent[0] if ent[0].lower_.rstrip(".") in TITLE_GENDER else \
-                self.doc[ent.start - 1] if ent.start > 0 else None
-            gender = TITLE_GENDER.get(title.lower_.rstrip(".")) if title is not None else None
+            titles = (ent[0], self.doc[ent.start - 1]) if ent.start > 0 else (ent[0],)  # "Mr. Trump", "Mr." + "Trump"
+            gender = next((TITLE_GENDER[t.lower_.rstrip(".")] for t in titles if t.lower_.rstrip(".") in TITLE_GENDER),
+                          None)
             if gender is not None:
                 self.genders[full] = gender if self.genders.get(full, gender) == gender else "?"
             if full not in self.descriptors:
