@@ -46,7 +46,7 @@ except ImportError:  # another srsly layout: its public functions (slower, same 
 from framing.sentiment import VERSION as SENTIMENT_VERSION
 
 #: Bump when the parse stage changes in a way the model key does not show (e.g. framing_paragraphs).
-PARSE_VERSION = "2"
+PARSE_VERSION = "3"
 #: Token attributes kept in the cache (what the framing components and tables read).
 ATTRS = ("ORTH", "NORM", "TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE",
          "ENT_KB_ID", "SENT_START", "SPACY")

@@ -34,6 +34,15 @@ BATCH_SIZE = 64
 #: What an analysis can need from the parse: sentence boundaries, lemmas and tags, a dependency parse,
 #: named entities.
 NEEDS = ("sents", "lemma", "dep", "ents")
+#: Quotation marks glued to the word before them ('said,“Look', 'added:“We', 'facts.”Then'), as
+#: scraped news often has them: split off as their own tokens, with the punctuation they are glued to.
+#: Curly and straight double quotes and guillemets only; apostrophes are left alone ("don’t").
+GLUED_QUOTES = (
+    r"[,:;](?=[“„«\"])",                # the comma or colon before an opening quote
+    r"(?<=[,:;])[“„«\"]",               # the opening quote after it
+    r"[.!?,](?=[”»\"][^\W\d_])",        # the full stop before a closing quote glued to the next word
+    r"(?<=[.!?,])[”»\"](?=[^\W\d_])",   # that closing quote
+)
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -95,6 +104,7 @@ def load_model(name: str | None = None, *, needs: Iterable[str] = NEEDS) -> Lang
     except (OSError, ValueError) as error:
         raise ModelError(resolved, f"the spaCy pipeline could not be loaded ({error})",
                          f"reinstall it, or {INSTALL_HINT}") from None
+    split_glued_quotes(nlp)
     if "parser" not in nlp.pipe_names and "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
     first_segmenter = next((n for n in nlp.pipe_names if n in ("parser", "senter")), None)
@@ -103,6 +113,13 @@ def load_model(name: str | None = None, *, needs: Iterable[str] = NEEDS) -> Lang
     else:
         nlp.add_pipe("framing_paragraphs", first=True)
     return nlp
+
+
+def split_glued_quotes(nlp: Language) -> None:
+    """Make the tokenizer split the quotation marks of :data:`GLUED_QUOTES` from the words they touch,
+    so that the quote and its lead-in ('said,“Look at…”') are found as with a space between them."""
+    infixes = [*nlp.Defaults.infixes, *GLUED_QUOTES]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def load_pipeline(model: str | None = None, *, extractors: Iterable[str] = tuple(EXTRACTORS),

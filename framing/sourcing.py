@@ -148,7 +148,8 @@ def find_quotation_marks(text: str) -> list[QuoteMarks]:
             elif char == '"':
                 if prev == "=":
                     continue
-                opens = prev in _OPEN_BEFORE or i == line_start
+                opens = prev in _OPEN_BEFORE or i == line_start or (  # said,"Look (glued after a comma)
+                    prev in ",;" and nxt.isalnum() and not (stack and top == "straight"))
                 closes = nxt in _CLOSE_AFTER
                 if stack and top == "straight" and (closes or not opens):
                     role = "close"

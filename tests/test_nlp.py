@@ -53,6 +53,12 @@ def test_sentences_never_cross_line_breaks(nlp):
     assert sentences == ["“It’s a clear threat”", "Maximilian Hess, an analyst, also said it was a threat."]
 
 
+def test_glued_quotation_marks_are_split_and_apostrophes_kept(nlp):
+    doc = nlp.make_doc("He said,“Look.”Then: “I don’t know,” she said,\"no.\"")
+    assert [t.text for t in doc] == ["He", "said", ",", "“", "Look", ".", "”", "Then", ":", "“", "I", "do",
+                                     "n’t", "know", ",", "”", "she", "said", ",", '"', "no", ".", '"']
+
+
 def test_blank_pipeline_paragraph_component_sets_starts():
     blank = spacy.blank("en")
     blank.add_pipe("framing_paragraphs")

@@ -45,6 +45,7 @@ def only(nlp, text: str, kind: str | None = None):
     ("Er sagte „unten und oben“ dazu.", ["unten und oben"]),
     ("“Outer ‘inner’ outer,” she said.", ["Outer ‘inner’ outer,"]),
     ("''Newswire style,'' he said.", ["Newswire style,"]),
+    ('He said,"glued open" and "glued close,"then more.', ["glued open", "glued close,"]),
 ])
 def test_quotation_mark_styles(text, expected):
     assert quoted(text) == expected
@@ -82,6 +83,16 @@ def test_an_opening_glyph_used_to_close_still_closes():
 
 
 # --- direct quotations ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, speaker, cue, quote", [
+    ("The minister said,“Look at the facts.”Then he left.", "The minister", "said", "Look at the facts."),
+    ("Smith added:“We will not yield.”", "Smith", "added", "We will not yield."),
+    ('Jones said,"Nobody asked us."', "Jones", "said", "Nobody asked us."),
+])
+def test_quotation_marks_glued_to_the_lead_in_still_make_a_direct_quote(nlp, text, speaker, cue, quote):
+    found = only(nlp, text, "direct")
+    assert (found.text, found.speaker, found.cue) == (quote, speaker, cue)
 
 
 def test_split_quote_shares_speaker_and_cue(nlp):
