@@ -27,6 +27,11 @@ FILE`` writes its missed gold spans and its false positives, and never those of 
 whose only use is the final score. No phrase is added to a lexicon because BASIL annotates it; the
 held-out score is the one that says how well the markers generalise.
 
+The held-out part also gets diagnostic rows, the ceiling of lexical transfer (:func:`transfer_spans`):
+the markers plus the content lemmas of the development part's gold spans (all of them, or those that
+were precise on the development part), that is, the most a lexicon could take from the development
+annotations.
+
 Gold phrases are located in the article text by their sentence and in-sentence offsets (falling back to
 the first occurrence of the phrase). The script also times the spaCy parse of the texts and, separately,
 the markers component on the parsed Docs. ``--cache FILE`` keeps the parsed Docs (a spaCy DocBin) so that
@@ -203,6 +208,49 @@ def _years(articles: list[Article], indices: list[int]) -> str:
     return f"events {years[0]}-{years[-1]}" if years else "no articles"
 
 
+#: Parts of speech of the content words taken from gold spans by :func:`transfer_spans`.
+CONTENT_POS = frozenset({"ADJ", "ADV", "VERB", "NOUN"})
+
+
+#: Least development-part precision of a gold lemma in the ceiling rows of :func:`transfer_spans`.
+TRANSFER_THRESHOLDS = (0.0, 0.2, 0.3, 0.5, 0.7, 1.0)
+
+
+def transfer_spans(articles: list[Article], docs: list[Doc]) -> dict[float, list[list[tuple[int, int]]]]:
+    """How far a lexicon learnt from the development part can reach on the held-out part.
+
+    The lemmas of every content word (not a stop word) inside the development part's gold lexical-bias
+    spans are matched as a word list on all articles, with the framing markers added; for each
+    threshold of :data:`TRANSFER_THRESHOLDS`, only the lemmas whose matches on the development part
+    overlap a bias span at least that often. Copying BASIL's own development phrases, filtered by how
+    well they did there, is the most that choosing entries on the development part can give, so the
+    held-out scores of these rows bound it (a diagnostic, never a method: these words are BASIL's)."""
+    dev = [(a, d) for a, d in zip(articles, docs) if a.year in DEV_YEARS]
+    lemmas = set()
+    for article, doc in dev:
+        for start, end in article.lex:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            lemmas |= {t.lemma_.lower() for t in span or () if t.pos_ in CONTENT_POS and not t.is_stop}
+
+    def matches(doc: Doc) -> list[tuple[str, tuple[int, int]]]:
+        return [(t.lemma_.lower(), (t.idx, t.idx + len(t))) for t in doc
+                if t.pos_ in CONTENT_POS and not t.is_stop and t.lemma_.lower() in lemmas]
+
+    seen: dict[str, list[int]] = {}
+    for article, doc in dev:
+        for lemma, span in matches(doc):
+            counts = seen.setdefault(lemma, [0, 0])
+            counts[0] += 1
+            counts[1] += overlaps(span, article.bias)
+    found = [matches(doc) for doc in docs]
+    rows = {}
+    for threshold in TRANSFER_THRESHOLDS:
+        kept = {lemma for lemma, (n, hits) in seen.items() if hits >= threshold * n}
+        rows[threshold] = [marker_spans(doc) + [span for lemma, span in pairs if lemma in kept]
+                           for doc, pairs in zip(docs, found)]
+    return rows
+
+
 def write_errors(path: Path, articles: list[Article], predicted: list[list[tuple[int, int]]],
                  docs: list[Doc]) -> int:
     """Write the missed gold spans and the false positives of the development part (never the held-out
@@ -266,6 +314,7 @@ def main(argv: list[str] | None = None) -> int:
         "Riloff & Wiebe (2003) strong subjectives": [list_spans(d, riloff) for d in docs],
         "Recasens et al. (2013) bias lexicon": [list_spans(d, recasens) for d in docs],
     }
+    ceiling = transfer_spans(articles, docs)
     n_tokens = sum(len(d) for d in docs)
     unlocated = sum(a.unlocated for a in articles)
     print(f"BASIL: {len(articles)} articles, {n_tokens} tokens, {sum(len(a.lex) for a in articles)} "
@@ -282,6 +331,13 @@ def main(argv: list[str] | None = None) -> int:
         baseline = max(rows[k]["F1"] for k in rows if not k.startswith("framing markers"))
         ratio = rows["framing markers"]["F1"] / baseline if baseline else float("inf")
         print(f"F1 ratio to the best baseline: {ratio:.2f}")
+        if not any(articles[i].year in DEV_YEARS for i in indices):
+            print("ceiling of lexical transfer: markers + the development part's gold content lemmas "
+                  "whose development precision is at least t")
+            for threshold, spans in ceiling.items():
+                row = score(chosen, [spans[i] for i in indices])
+                print(f"  t = {threshold:.1f}: P {row['P']:.3f} R {row['R']:.3f} F1 {row['F1']:.3f} "
+                      f"({row['F1'] / baseline if baseline else float('inf'):.2f}x the best baseline)")
     print(f"\ntiming: spaCy parse {parse_seconds:.2f} s; markers component {best:.3f} s "
           f"({100 * best / parse_seconds:.1f}% of the parse; best of {max(1, args.repeat)})")
     if args.errors is not None:
