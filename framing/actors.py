@@ -13,7 +13,9 @@ without a verb...).
 
 A one-word organisation or person that is the nationality word of a place named in the same article
 ("Kazakh" next to "Kazakhstan") is labelled ``NORP``, like "Russian": the recogniser often mistakes
-such words for organisations.
+such words for organisations. A nationality word whose place is named in the same article counts as a
+mention of that place: its ``actor`` is the place ("the Kazakh president" and "Russian troops" name
+Kazakhstan and Russia), while ``text`` and ``label`` stay those of the word.
 
 >>> nlp.add_pipe("framing_actors")                            # doctest: +SKIP
 >>> [(m.text, m.actor, m.role) for m in nlp("Putin threatened Kazakhstan.")._.framing_mentions]  # doctest: +SKIP
@@ -63,9 +65,14 @@ def find_mentions(doc: Doc, *, aliases: dict[str, str] | None = None) -> list[Me
         if not name:
             continue
         label = ent.label_
-        if label in {"ORG", "PERSON"} and len(ent) == 1 and _demonym_of(name, places):
+        one_word_name = label in {"ORG", "PERSON"} and len(ent) == 1
+        place = _demonym_of(name, places) if label == "NORP" or one_word_name else None
+        if one_word_name and place:
             label = "NORP"
-        actor = actors.person_name(name) if label == "PERSON" else actors.alias(name)
+        if label == "NORP" and place:
+            actor = actors.alias(place)
+        else:
+            actor = actors.person_name(name) if label == "PERSON" else actors.alias(name)
         mentions.append(Mention(start_char=ent.start_char, end_char=ent.end_char, text=ent.text,
                                 label=label, actor=actor or name, role=role(ent.root)))
     return mentions
@@ -75,19 +82,19 @@ def find_mentions(doc: Doc, *, aliases: dict[str, str] | None = None) -> list[Me
 DEMONYM_ENDINGS = ("", "n", "an", "ian", "ese", "i", "ish", "ic")
 
 
-def _demonym_of(word: str, places: set[str]) -> bool:
-    """True when ``word`` is the nationality word of a place named in the same text ("Kazakh" next to
-    "Kazakhstan", "Syrian" next to "Syria"), which the recogniser sometimes takes for an organisation
-    or a person."""
-    for place in places:
+def _demonym_of(word: str, places: set[str]) -> str | None:
+    """The place named in the same text whose nationality word ``word`` is ("Kazakh" and "Kazakhstan",
+    "Syrians" and "Syria"), else None. The recogniser sometimes takes such words for an organisation or
+    a person. The places are tried in sorted order, so the answer never depends on set order."""
+    for place in sorted(places):
         if place == word:
             continue
         if len(word) >= 4 and place.startswith(word) and place[len(word):] in {"stan", "istan"}:  # Kazakh(stan)
-            return True
+            return place
         stem = place[:-1] if place[-1:] in {"a", "e", "i", "o", "u", "y"} else place
         if len(stem) >= 4 and word.startswith(stem) and word[len(stem):].rstrip("s") in DEMONYM_ENDINGS:
-            return True
-    return False
+            return place
+    return None
 
 
 class ActorFinder:

@@ -21,12 +21,19 @@ def test_short_names_point_to_the_full_name_and_roles_follow_the_parse(nlp):
 
 
 @pytest.mark.parametrize("word, expected", [
-    ("Kazakh", True), ("Syrian", True), ("Ukrainian", True), ("Chinese", True), ("Iraqi", True),
-    ("Russians", True), ("Jordan", False), ("Francesca", False), ("Georgia", False),
+    ("Kazakh", "Kazakhstan"), ("Syrian", "Syria"), ("Ukrainian", "Ukraine"), ("Chinese", "China"),
+    ("Iraqi", "Iraq"), ("Russians", "Russia"), ("Jordan", None), ("Francesca", None), ("Georgia", None),
 ])
 def test_nationality_words_of_places_in_the_text(word, expected):
     places = {"Kazakhstan", "Syria", "Ukraine", "China", "Iraq", "Russia", "Jordan", "France"}
-    assert _demonym_of(word, places) is expected
+    assert _demonym_of(word, places) == expected
+
+
+def test_a_nationality_word_is_a_mention_of_its_place_when_the_place_is_named(nlp):
+    doc = nlp("Russia massed troops. Russian officials denied it. The French minister called Kazakhstan.")
+    actors = {m.text: (m.actor, m.label) for m in doc._.framing_mentions}
+    assert actors["Russian"] == ("Russia", "NORP")
+    assert actors["French"][0] == "French"  # France is not named: the word stays its own actor
 
 
 @pytest.mark.parametrize("doc_id", [KRONE, ONEWORLD])
