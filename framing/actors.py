@@ -15,7 +15,8 @@ A one-word organisation or person that is the nationality word of a place named 
 ("Kazakh" next to "Kazakhstan") is labelled ``NORP``, like "Russian": the recogniser often mistakes
 such words for organisations. A nationality word whose place is named in the same article counts as a
 mention of that place: its ``actor`` is the place ("the Kazakh president" and "Russian troops" name
-Kazakhstan and Russia), while ``text`` and ``label`` stay those of the word.
+Kazakhstan and Russia), while ``text`` and ``label`` stay those of the word. A plural ("ethnic
+Russians") names people, not the state, and stays its own actor.
 
 >>> nlp.add_pipe("framing_actors")                            # doctest: +SKIP
 >>> [(m.text, m.actor, m.role) for m in nlp("Putin threatened Kazakhstan.")._.framing_mentions]  # doctest: +SKIP
@@ -69,7 +70,7 @@ def find_mentions(doc: Doc, *, aliases: dict[str, str] | None = None) -> list[Me
         place = _demonym_of(name, places) if label == "NORP" or one_word_name else None
         if one_word_name and place:
             label = "NORP"
-        if label == "NORP" and place:
+        if label == "NORP" and place and not ent.root.tag_.endswith("S"):  # "the Russians" are people
             actor = actors.alias(place)
         else:
             actor = actors.person_name(name) if label == "PERSON" else actors.alias(name)

@@ -30,9 +30,11 @@ def test_nationality_words_of_places_in_the_text(word, expected):
 
 
 def test_a_nationality_word_is_a_mention_of_its_place_when_the_place_is_named(nlp):
-    doc = nlp("Russia massed troops. Russian officials denied it. The French minister called Kazakhstan.")
+    doc = nlp("Russia massed troops. Russian officials denied it. The French minister called Kazakhstan. "
+              "Ethnic Russians live in the north.")
     actors = {m.text: (m.actor, m.label) for m in doc._.framing_mentions}
     assert actors["Russian"] == ("Russia", "NORP")
+    assert actors["Russians"][0] == "Russians"  # people, not the state
     assert actors["French"][0] == "French"  # France is not named: the word stays its own actor
 
 
