@@ -12,6 +12,7 @@ says how to install one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -117,9 +118,11 @@ def load_model(name: str | None = None, *, needs: Iterable[str] = NEEDS) -> Lang
 
 def split_glued_quotes(nlp: Language) -> None:
     """Make the tokenizer split the quotation marks of :data:`GLUED_QUOTES` from the words they touch,
-    so that the quote and its lead-in ('said,“Look at…”') are found as with a space between them."""
-    infixes = [*nlp.Defaults.infixes, *GLUED_QUOTES]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    so that the quote and its lead-in ('said,“Look at…”') are found as with a space between them.
+    The pipeline's own infix rules (as loaded with the model) are kept and tried first."""
+    current = getattr(nlp.tokenizer.infix_finditer, "__self__", None)
+    own = [current.pattern] if current is not None and current.pattern else []
+    nlp.tokenizer.infix_finditer = re.compile("|".join([*own, *GLUED_QUOTES])).finditer
 
 
 def load_pipeline(model: str | None = None, *, extractors: Iterable[str] = tuple(EXTRACTORS),
