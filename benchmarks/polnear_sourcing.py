@@ -53,6 +53,7 @@ from spacy.tokens import Doc, DocBin
 
 from framing.nlp import load_model
 from framing.sourcing import SourcingExtractor
+from framing.speakers import RELATIVE_PRONOUNS
 
 DOUBLE_MARKS = set('"\u201c\u201d\u00ab\u00bb\u201e')
 Spans = list[tuple[int, int]]
@@ -223,9 +224,6 @@ def score(articles: list[Article], predictions: list[list[Prediction]], direct: 
                 if not ok and errors is not None:
                     errors.append(f"CUE {article.name}: {_show(text, g.content)} | gold={_show(text, g.cue)} "
                                   f"pred={_show(text, best.cue)}")
-
-
-RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 
 
 def _antecedent(text: str, speaker: Spans, source: Spans) -> bool:

@@ -465,7 +465,8 @@ class SourcingExtractor:
         """(cue, speaker token, None) for a noun naming an utterance ("her remark", "Clinton's statement",
         "a warning by the agency"), or None. The speaker is the possessor or the ``by`` agent; without one
         the noun is no cue ("said in a statement: “…”" keeps its verb)."""
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in SPEECH_NOUNS or ctx.in_quote(token.i):
+        lemma = token.lemma_.lower()
+        if token.pos_ != "NOUN" or lemma not in SPEECH_NOUNS or ctx.in_quote(token.i):
             return None
         speaker = next((c.i for c in token.children if c.dep_ == "poss" and not ctx.in_quote(c.i)), -1)
         if speaker < 0:
@@ -474,7 +475,6 @@ class SourcingExtractor:
             speaker = agent.i if agent is not None and not ctx.in_quote(agent.i) else -1
         if speaker < 0:
             return None
-        lemma = token.lemma_.lower()
         return Cue(token.i, token.i + 1, lemma, frozenset({"speech"}), token.i), speaker, None
 
     def _outer_saying(self, ctx: "_Context", found):

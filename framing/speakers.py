@@ -391,8 +391,7 @@ class Actors:
             if not self.inside_quote(ent.start):
                 self.persons.append((ent.start, full, subject))
             titles = (ent[0], self.doc[ent.start - 1]) if ent.start > 0 else (ent[0],)  # "Mr. Trump", "Mr." + "Trump"
-            gender = next((TITLE_GENDER[t.lower_.rstrip(".")] for t in titles if t.lower_.rstrip(".") in TITLE_GENDER),
-                          None)
+            gender = next(filter(None, (TITLE_GENDER.get(t.lower_.rstrip(".")) for t in titles)), None)
             if gender is not None:
                 self.genders[full] = gender if self.genders.get(full, gender) == gender else "?"
             if full not in self.descriptors:
