@@ -50,8 +50,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, DocBin
 
-from framing.nlp import load_model, resolve_model
-from framing.markers import make_markers
+from framing.pipeline.model import load_model, resolve_model
+from framing.pipeline.markers import make_markers
 
 #: Marker families counted as loaded wording, whatever their category.
 LOADED_FAMILIES = frozenset({"loaded", "distancing"})

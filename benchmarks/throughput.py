@@ -41,7 +41,7 @@ def step_bare(folder: str, batch_size: int) -> dict:
     import spacy
 
     from framing.corpus import read_corpus
-    from framing.nlp import resolve_model
+    from framing.pipeline.model import resolve_model
 
     articles, _ = read_corpus(folder)
     texts = [a.text for a in articles]
@@ -57,13 +57,13 @@ def step_bare(folder: str, batch_size: int) -> dict:
 
 def step_analyze(folder: str, out: str, cache_dir: str | None, n_process: int, batch_size: int) -> dict:
     from framing.analysis import analyze_to
-    from framing.engine import Analyzer, Settings
+    from framing.pipeline.engine import Analyzer, Settings
 
     options = {"cache": cache_dir is not None, "cache_dir": cache_dir, "n_process": n_process,
                "batch_size": batch_size}
     started = time.perf_counter()
     if n_process == 1:  # load the pipeline before the clock starts, as the bare parse does
-        from framing import engine
+        from framing.pipeline import engine
 
         settings = Settings(cache=cache_dir is not None, cache_dir=cache_dir, batch_size=batch_size)
         engine._ANALYZERS[settings] = Analyzer(settings)

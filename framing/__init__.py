@@ -3,7 +3,7 @@
 from framing.analysis import Summary, Tables, analyze, analyze_to, default_corpus
 from framing.corpus import Article, iter_articles, read_corpus
 from framing.errors import FramingError, InputError, LexiconError, ModelError, OutputError, Problem
-from framing.nlp import load_model, load_pipeline, resolve_model
+from framing.pipeline.model import load_model, load_pipeline, resolve_model
 from framing.tables import read_table
 
 __version__ = "0.1.0"

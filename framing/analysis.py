@@ -24,11 +24,12 @@ from pathlib import Path
 import pandas as pd
 from spacy.language import Language
 
-from framing import engine
-from framing.corpus import Article, folder_aliases, iter_articles
+from framing.pipeline import engine
+from framing.aliases import folder_aliases
+from framing.corpus import Article, iter_articles
 from framing.errors import FramingError, InputError, Problem
 from framing.io import StagedTables
-from framing.nlp import BATCH_SIZE
+from framing.pipeline.model import BATCH_SIZE
 from framing.tables import TABLES, frame
 
 #: The repository the package was installed from (editable install), and its seed corpus (Krone and
@@ -56,8 +57,8 @@ class Options:
     what is not asked for does not run: with articles and sentences only, the framing components, the
     parser and the entity recogniser are skipped). ``lexicon_paths``/``families``: extra lexicon files and the marker families to keep
     (None: all). ``aliases``: an alias table ``alias,canonical`` for speakers and actors (None: the
-    ``aliases.csv`` of the input folder, if any). ``cache``/``cache_dir``: reuse parses (see :mod:`framing.cache`). ``n_process``,
-    ``engine`` (``local`` or ``dask``), ``scheduler``: where to parse (see :mod:`framing.engine`).
+    ``aliases.csv`` of the input folder, if any). ``cache``/``cache_dir``: reuse parses (see :mod:`framing.pipeline.cache`). ``n_process``,
+    ``engine`` (``local`` or ``dask``), ``scheduler``: where to parse (see :mod:`framing.pipeline.engine`).
     """
 
     model: str | None = None

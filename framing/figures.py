@@ -20,17 +20,15 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from framing import measures, plots
+from framing.aliases import Aliases, apply
 from framing.io import prepare_dir, write_atomic
 from framing.records import CUE_CLASSES
-from framing.speakers import read_aliases
 
 if TYPE_CHECKING:
     from framing.analysis import Tables
 
     #: What the figures are drawn from: a run's Tables, or table name -> DataFrame.
     TableSet = Tables | Mapping[str, pd.DataFrame]
-#: Alias -> canonical name, as a mapping or a CSV file with columns ``alias,canonical``.
-Aliases = Mapping[str, str] | str | Path | None
 
 #: Significant digits of the floats in the CSV files.
 FLOAT_FORMAT = "%.6g"
@@ -89,21 +87,6 @@ FIGURES: tuple[FigureSpec, ...] = (
 NAMES = tuple(spec.name for spec in FIGURES)
 
 
-def _aliases(aliases: Aliases) -> dict[str, str]:
-    """Lower-case alias -> canonical name, from a mapping or an alias CSV (see
-    :func:`framing.speakers.read_aliases`)."""
-    if aliases is None:
-        return {}
-    if isinstance(aliases, Mapping):
-        names = {str(k).strip().lower(): str(v).strip() for k, v in aliases.items()}
-        return {**{v.lower(): v for v in names.values()}, **names}
-    return read_aliases(aliases)
-
-
-def _canonical(names: dict[str, str]) -> Callable[[object], object]:
-    return lambda value: names.get(value.strip().lower(), value) if isinstance(value, str) else value
-
-
 def _tables(tables: TableSet, aliases: Aliases) -> dict[str, pd.DataFrame]:
     """The five tables by name (``mentions`` empty when the run has none), actors merged by ``aliases``."""
     get = tables.__getitem__ if isinstance(tables, Mapping) else (lambda name: getattr(tables, name))
@@ -112,11 +95,7 @@ def _tables(tables: TableSet, aliases: Aliases) -> dict[str, pd.DataFrame]:
         out["mentions"] = get("mentions")
     except (KeyError, AttributeError):
         out["mentions"] = measures.empty_mentions()
-    names = _aliases(aliases)
-    if names:
-        out["mentions"] = out["mentions"].assign(actor=out["mentions"]["actor"].map(_canonical(names)))
-        out["quotes"] = out["quotes"].assign(speaker_resolved=out["quotes"]["speaker_resolved"].map(_canonical(names)))
-    return out
+    return apply(out, aliases)
 
 
 def table_bytes(table: pd.DataFrame) -> bytes:

@@ -28,9 +28,9 @@ import pandas as pd
 from spacy.tokens import Doc, Span
 
 from framing.corpus import Article
-from framing.nlp import sentences, word_count
+from framing.pipeline.model import sentences, word_count
 from framing.records import Marker, Mention, Quote
-from framing.sentiment import sentence_scores, sentiment
+from framing.pipeline.sentiment import sentence_scores, sentiment
 
 ARTICLES = ("doc_id", "outlet", "title", "author", "date", "url", "source_line", "path", "n_words",
             "n_sentences", "text")

@@ -24,7 +24,7 @@ ONEWORLD = "004_0dd5b71927f9dee2"
 @pytest.fixture(scope="session")
 def nlp():
     """The full pipeline (model + framing components), loaded once."""
-    from framing.nlp import load_pipeline
+    from framing.pipeline.model import load_pipeline
 
     return load_pipeline()
 
@@ -33,8 +33,8 @@ def nlp():
 def quick(monkeypatch, nlp):
     """Run the CLI in-process with the session's pipeline (without the corpus's aliases) instead of
     loading it again; the engine's per-process pipelines are set aside so that none outlives the test."""
-    monkeypatch.setattr("framing.engine.load_pipeline", lambda *args, **kwargs: nlp)
-    monkeypatch.setattr("framing.engine._ANALYZERS", {})
+    monkeypatch.setattr("framing.pipeline.engine.load_pipeline", lambda *args, **kwargs: nlp)
+    monkeypatch.setattr("framing.pipeline.engine._ANALYZERS", {})
 
 
 @pytest.fixture(scope="session")

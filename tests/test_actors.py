@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.actors import _demonym_of
+from framing.pipeline.actors import _demonym_of
 
 from conftest import KRONE, ONEWORLD
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from framing.display import (COLORS, describe, highlight_html, kwic, legend_html, problems_table, show_figure,
+from framing.views.jupyter import (COLORS, describe, highlight_html, kwic, legend_html, problems_table, show_figure,
                              vocabulary)
 from framing.errors import Problem
 from framing.tables import frame

@@ -7,8 +7,8 @@ import pytest
 
 from conftest import CORPUS
 from framing.analysis import analyze
-from framing.cache import ParseCache
-from framing.engine import Analyzer, Settings
+from framing.pipeline.cache import ParseCache
+from framing.pipeline.engine import Analyzer, Settings
 from framing.tables import TABLES
 
 PASSAGES = {
@@ -88,7 +88,7 @@ def test_a_warm_cache_keeps_the_sentence_scores(corpus, reference, tmp_path, mon
 
 def test_stored_scores_that_do_not_fit_the_sentences_are_computed_again(nlp):
     from framing.corpus import Article
-    from framing.sentiment import KEY, annotate, sentiment
+    from framing.pipeline.sentiment import KEY, annotate, sentiment
     from framing.tables import sentence_rows
 
     text = "A clear threat. Nothing happened."
@@ -139,8 +139,8 @@ def _parses(nlp, texts):
 def test_cache_entries_are_docbins(seed_articles, nlp):
     from spacy.tokens import DocBin
 
-    from framing.cache import ATTRS, entry_bytes, entry_doc
-    from framing.sentiment import KEY, annotate
+    from framing.pipeline.cache import ATTRS, entry_bytes, entry_doc
+    from framing.pipeline.sentiment import KEY, annotate
 
     for doc in _parses(nlp, [article.text for article in seed_articles.values()]):
         annotate(doc)
@@ -157,7 +157,7 @@ def test_cache_entries_are_docbins(seed_articles, nlp):
 def test_a_cache_entry_with_two_docs_is_parsed_again(tmp_path, nlp):
     from spacy.tokens import DocBin
 
-    from framing.cache import ATTRS
+    from framing.pipeline.cache import ATTRS
 
     cache = ParseCache(tmp_path, "key")
     text = "A clear threat. Nothing happened."
@@ -168,8 +168,8 @@ def test_a_cache_entry_with_two_docs_is_parsed_again(tmp_path, nlp):
 
 
 def test_cache_entries_are_the_same_without_the_fast_packer(nlp, monkeypatch):
-    from framing import cache
-    from framing.sentiment import KEY, annotate
+    from framing.pipeline import cache
+    from framing.pipeline.sentiment import KEY, annotate
 
     [doc] = _parses(nlp, ["Putin said: “Kazakhstan is a friend.” Tokayev did not agree."])
     annotate(doc)

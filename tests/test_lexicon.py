@@ -9,7 +9,7 @@ import pytest
 import spacy
 
 from framing.errors import LexiconError
-from framing.lexicon import (
+from framing.lexicons.entries import (
     build_patterns,
     default_paths,
     inflections,
@@ -204,7 +204,7 @@ def test_phrase_syntax_gaps_alternatives_and_exact_words():
 
 def test_plain_phrases_become_phrase_patterns_split_like_the_text():
     tokenizer = spacy.blank("en").tokenizer
-    from framing.lexicon import Entry
+    from framing.lexicons.entries import Entry
 
     patterns = build_patterns(Entry("so-called", "distancing", "x", "", ""), tokenizer)
     assert ("so", "-", "called") in patterns.lower and not patterns.slots
@@ -216,7 +216,7 @@ def test_plain_phrases_become_phrase_patterns_split_like_the_text():
 
 def test_phrases_of_several_words_also_match_hyphenated():
     tokenizer = spacy.blank("en").tokenizer
-    from framing.lexicon import Entry
+    from framing.lexicons.entries import Entry
 
     patterns = build_patterns(Entry("over the top", "loaded", "x", "", ""), tokenizer)
     assert ("over", "-", "the", "-", "top") in patterns.lower and ("over", "the", "top") in patterns.lower
@@ -235,7 +235,7 @@ def test_manner_adverbs_follow_the_spelling_rules():
 
 def test_an_evaluative_modifier_matches_the_adjective_and_its_adverb_only():
     tokenizer = spacy.blank("en").tokenizer
-    from framing.lexicon import Entry
+    from framing.lexicons.entries import Entry
 
     patterns = build_patterns(Entry("foolish", "loaded", "evaluative modifier", "", ""), tokenizer)
     assert patterns.lower == (("foolish",), ("foolishly",)) and patterns.lemma == (("foolish",),)

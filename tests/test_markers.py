@@ -9,7 +9,7 @@ import spacy
 
 from conftest import ANNOTATIONS, KRONE, ONEWORLD
 from framing.errors import LexiconError
-from framing.markers import find_markers
+from framing.pipeline.markers import find_markers
 
 ANNOTATION_FILES = {KRONE: "markers_krone.csv", ONEWORLD: "markers_oneworld.csv"}
 #: Annotated markers the component misses, with the reason. Keep this list short and explained.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from framing import nlp as framing_nlp
+from framing.pipeline import model as framing_nlp
 from framing.errors import ModelError
 
 

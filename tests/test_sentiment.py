@@ -1,4 +1,4 @@
-"""framing.sentiment gives exactly TextBlob's sentence scores, on the seeds, on hand-written cases and on
+"""framing.pipeline.sentiment gives exactly TextBlob's sentence scores, on the seeds, on hand-written cases and on
 random text made of the words and marks that steer TextBlob's analyser."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from textblob import TextBlob
 
-from framing.sentiment import sentiment
+from framing.pipeline.sentiment import sentiment
 
 
 def textblob(text: str) -> tuple[float, float]:
@@ -62,11 +62,11 @@ def test_arbitrary_text_matches_textblob(text):
 
 def test_without_textblobs_tokenizer_tables_the_scores_come_from_textblob_itself(monkeypatch):
     # a TextBlob whose internals moved: the analyser is called as it is, with the same scores
-    monkeypatch.setattr("framing.sentiment._FAST", False)
+    monkeypatch.setattr("framing.pipeline.sentiment._FAST", False)
 
     def moved(string):
         raise AssertionError("the fast path read TextBlob's tokenizer tables")
 
-    monkeypatch.setattr("framing.sentiment._tokens", moved)
+    monkeypatch.setattr("framing.pipeline.sentiment._tokens", moved)
     for text in ("The plan is really not good!", "A very very good idea :)", ""):
         assert sentiment(text) == textblob(text)

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from framing.errors import InputError
 from framing.sourcing import SourcingExtractor, find_quotation_marks, find_quotes
-from framing.speakers import load_sourcing_lexicon, read_aliases
+from framing.aliases import read_aliases
+from framing.sourcing.speakers import load_sourcing_lexicon
 
 from conftest import ANNOTATIONS, KRONE, ONEWORLD
 
@@ -437,7 +438,7 @@ def test_alias_table_merges_spellings(nlp, tmp_path):
 
 
 def test_pipeline_takes_the_alias_file_from_its_config(tmp_path):
-    from framing.nlp import load_pipeline
+    from framing.pipeline.model import load_pipeline
 
     path = tmp_path / "aliases.csv"
     path.write_text("alias,canonical\nTokaev,Kassym-Jomart Tokayev\n", encoding="utf-8")

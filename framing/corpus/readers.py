@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from framing.aliases import ALIASES_NAME
 from framing.errors import FramingError, InputError, Problem
 
 #: File suffixes read as articles.
@@ -42,9 +43,6 @@ TABLE_SUFFIXES = (".csv", ".jsonl")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + TABLE_SUFFIXES
 #: File names treated as a folder's manifest, not as articles.
 MANIFEST_NAMES = ("manifest.csv",)
-#: File name of a folder's alias table (``alias,canonical``), used for speakers and actors unless another
-#: one is given; like the manifest, it is not an article.
-ALIASES_NAME = "aliases.csv"
 
 #: Columns that may hold the article text in CSV/JSONL inputs, in order of preference.
 TEXT_COLUMNS = ("text", "body", "content", "article", "full_text", "fulltext")
@@ -585,15 +583,6 @@ def _files(root: Path) -> Iterator[Path]:
             yield path
 
 
-def folder_aliases(inputs: str | Path | Iterable[str | Path]) -> Path | None:
-    """The alias table (``aliases.csv``) of the first input folder that has one, else None."""
-    paths = [Path(inputs)] if isinstance(inputs, str | Path) else [Path(p) for p in inputs]
-    for root in paths:
-        if root.is_dir() and (root / ALIASES_NAME).is_file():
-            return root / ALIASES_NAME
-    return None
-
-
 def iter_articles(inputs: str | Path | Iterable[str | Path], *, manifest: str | Path | None = None,
                   text_column: str | None = None,
                   on_problem: Callable[[Problem], None] | None = None) -> Iterator[Article]:
@@ -672,4 +661,4 @@ def read_corpus(inputs: str | Path | Iterable[str | Path], **options) -> tuple[l
 
 
 __all__ = ["Article", "Cleaned", "FramingError", "InputError", "Problem", "clean_text", "decode",
-           "folder_aliases", "iter_articles", "read_corpus", "read_manifest"]
+           "iter_articles", "read_corpus", "read_manifest"]

@@ -2,7 +2,7 @@
 
 Each named entity of a useful kind (:data:`LABELS`: people, organisations, places, nationalities) is a
 :class:`~framing.records.Mention` with its ``actor``: the canonical name, merged the same way the
-sourcing component resolves speakers (:class:`framing.speakers.Actors`): a short name points to the
+sourcing component resolves speakers (:class:`framing.sourcing.speakers.Actors`): a short name points to the
 fullest form of the name in the article ("Putin" -> "Vladimir Putin"), the user's alias table merges
 spellings ("Tokaev" -> "Kassym-Jomart Tokayev"), possessive endings go ("Russia’s" -> "Russia").
 
@@ -32,7 +32,8 @@ from spacy.tokens import Doc, Token
 
 from framing import extensions  # noqa: F401  (registers the Doc extensions)
 from framing.records import Mention
-from framing.speakers import Actors, clean_name, load_sourcing_lexicon, read_aliases
+from framing.aliases import read_aliases
+from framing.sourcing.speakers import Actors, clean_name, load_sourcing_lexicon
 
 #: Entity labels kept as actors.
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")

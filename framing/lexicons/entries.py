@@ -21,7 +21,7 @@ How an ``entry`` is written (all matching is case-insensitive):
 
 Families are those in :data:`framing.records.FAMILIES`. For ``reporting_verb`` the category is the class
 of the verb (:data:`framing.records.CUE_CLASSES`). A ``hedge`` or ``booster`` in the category
-``epistemic modal`` counts only in its epistemic use (see :mod:`framing.markers`). An entry in the
+``epistemic modal`` counts only in its epistemic use (see :mod:`framing.pipeline.markers`). An entry in the
 category ``evaluative modifier`` is one adjective ("feckless"): it also matches its manner adverb
 ("fecklessly", see :func:`manner_adverbs`), and with a tagged pipeline it counts only as an adjective or
 an adverb ("a mean remark", not "it means"). An entry in the category ``degree modifier`` ("very",
@@ -36,20 +36,17 @@ tagged and parsed pipeline.
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from framing.errors import LexiconError
+from framing.lexicons.reader import COLUMNS, Row, files, read_rows, shipped
 from framing.records import CUE_CLASSES, FAMILIES
 
-#: The columns every lexicon file has.
-COLUMNS = ("entry", "family", "category", "note", "source")
 #: The category whose entries count only in their epistemic use.
 EPISTEMIC_MODAL = "epistemic modal"
 #: The category of evaluative adjectives, matched with their manner adverbs and only as modifiers.
@@ -107,9 +104,8 @@ def normalise(text: str) -> str:
 
 
 def default_paths() -> list[Path]:
-    """The lexicon files shipped with the package, in name order."""
-    folder = resources.files("framing") / "lexicons"
-    return sorted(Path(str(p)) for p in folder.iterdir() if Path(str(p)).suffix in {".csv", ".yml", ".yaml"})
+    """The marker lexicons shipped with the package, in name order."""
+    return files(shipped("markers"))
 
 
 def load_lexicon(paths: Sequence[PathLike] = (), *, families: Sequence[str] | None = None,
@@ -127,10 +123,10 @@ def load_lexicon(paths: Sequence[PathLike] = (), *, families: Sequence[str] | No
         if unknown:
             raise LexiconError(None, f"unknown marker family {', '.join(map(repr, unknown))}",
                                f"choose from {', '.join(FAMILIES)}")
-    shipped = default_paths() if include_default else []
+    defaults = default_paths() if include_default else []
     merged: dict[str, Entry] = {}
-    for path in [*shipped, *(Path(p) for p in paths)]:
-        rows = _read_default(str(path)) if path in shipped else read_file(path)
+    for path in [*defaults, *(Path(p) for p in paths)]:
+        rows = _read_default(str(path)) if path in defaults else read_file(path)
         for entry in rows:
             previous = merged.get(entry.key)
             if previous is not None and previous.family != entry.family:
@@ -164,18 +160,11 @@ def _read_default(path: str) -> tuple[Entry, ...]:
 def read_file(path: PathLike) -> list[Entry]:
     """The validated entries of one lexicon file (CSV, or YAML by suffix). Raises LexiconError."""
     path = Path(path)
-    if not path.is_file():
-        raise LexiconError(path, "lexicon file not found", "check the path")
-    if path.suffix.lower() in {".yml", ".yaml"}:
-        rows = _yaml_rows(path)
-    else:
-        rows = _csv_rows(path)
     entries: list[Entry] = []
     seen: dict[str, Entry] = {}
-    for line, row in rows:
-        entry = _validate(path, line, row)
-        if entry is None:
-            continue
+    for row in read_rows(path):
+        entry = _validate(path, row)
+        line = row.line
         previous = seen.get(entry.key)
         if previous is not None:
             if previous.family != entry.family or previous.category != entry.category:
@@ -188,69 +177,8 @@ def read_file(path: PathLike) -> list[Entry]:
     return entries
 
 
-def _csv_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            header = [h.strip().lower() for h in (reader.fieldnames or [])]
-            missing = [c for c in COLUMNS if c not in header]
-            if missing:
-                raise LexiconError(path, f"missing column(s) {', '.join(missing)}",
-                                   f"the first row must name the columns {','.join(COLUMNS)}", line=1)
-            reader.fieldnames = header
-            rows = []
-            for row in reader:
-                if None in row:
-                    raise LexiconError(path, f"{len(header) + len(row[None])} cells where the header has "
-                                       f"{len(header)}", "quote cells that contain commas",
-                                       line=reader.line_num)
-                rows.append((reader.line_num, {k: (v or "") for k, v in row.items()}))
-            return rows
-    except UnicodeDecodeError:
-        raise LexiconError(path, "not UTF-8 text", "save the file as UTF-8") from None
-    except csv.Error as error:
-        raise LexiconError(path, f"not a readable CSV file ({error})", "check the quoting") from None
-
-
-def _yaml_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
-    import yaml
-
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        line = getattr(getattr(error, "problem_mark", None), "line", None)
-        raise LexiconError(path, f"not readable as YAML ({type(error).__name__})",
-                           "check the indentation and quoting", line=None if line is None else line + 1)
-    if node is None:
-        return []
-    if not isinstance(node, yaml.SequenceNode):
-        raise LexiconError(path, "the YAML file is not a list of entries",
-                           f"write a list of mappings with the keys {', '.join(COLUMNS)}", line=1)
-    rows = []
-    for item in node.value:
-        line = item.start_mark.line + 1
-        if not isinstance(item, yaml.MappingNode):
-            raise LexiconError(path, "an item is not a mapping",
-                               f"write each entry as a mapping with the keys {', '.join(COLUMNS)}", line=line)
-        row = {str(k.value).strip().lower(): ("" if v.value is None else str(v.value)) for k, v in item.value
-               if isinstance(v, yaml.ScalarNode)}
-        missing = [c for c in COLUMNS if c not in row and c in ("entry", "family", "category")]
-        if missing:
-            raise LexiconError(path, f"missing key(s) {', '.join(missing)}",
-                               f"give every entry the keys {', '.join(COLUMNS)}", line=line)
-        rows.append((line, row))
-    return rows
-
-
-def _validate(path: Path, line: int, row: dict[str, str]) -> Entry | None:
-    text = row.get("entry", "").strip()
-    rest = [row.get(c, "").strip() for c in COLUMNS[1:]]
-    if text.startswith("#") or (not text and not any(rest)):
-        return None
-    family, category, note, source = rest
-    if not text:
-        raise LexiconError(path, "empty entry", "write the word or phrase in the entry column, or delete "
-                           "the row", line=line)
+def _validate(path: Path, row: Row) -> Entry:
+    text, family, category, note, source, line = row.entry, row.family, row.category, row.note, row.source, row.line
     if family not in FAMILIES:
         raise LexiconError(path, f"unknown family {family!r} for entry {text!r}",
                            f"use one of {', '.join(FAMILIES)}", line=line)

@@ -12,47 +12,43 @@ Word lists are data (``framing/lexicons/sourcing/``), read once by :func:`load_s
   content: "accused Kazakhstan of hosting ...", "interpreted the quip as a threat"), ``infinitive`` (the
   infinitive complement is the content: "urged Congress to act", "declined to comment"), ``according`` (a
   prepositional attribution); ``category`` is the cue class used when the
-  reporting-verb lexicon (:func:`framing.lexicon.reporting_verb_classes`) does not classify the word.
+  reporting-verb lexicon (:func:`framing.lexicons.entries.reporting_verb_classes`) does not classify the word.
 - ``speakers.csv``: ``speaker_noun`` rows map the head noun of a speaker to its type (``observer`` ->
   anonymous, ``newspaper`` -> media, ``ministry`` -> organization, ``voters`` -> group);
   ``media_name`` rows are words of outlet names (``telegraph``, ``reuters``); ``speaker_modifier`` rows
   mark a source as unidentified (``unnamed``); ``state_name`` rows are states and their seats of power
   (``Russia``, ``Kiev``, ``the Kremlin``), which speak as organizations whatever the entity recogniser
   says.
-
-The alias table is a user CSV with the header ``alias,canonical`` (one spelling a line: ``Tokaev,Kassym-
-Jomart Tokayev``), read by :func:`read_aliases`.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from framing.errors import InputError
-from framing.lexicon import reporting_verb_classes
+from framing.errors import LexiconError
+from framing.lexicons.reader import COLUMNS, read_rows, shipped
+from framing.lexicons.words import word_list
+from framing.lexicons.entries import reporting_verb_classes
 from framing.records import CUE_CLASSES, SPEAKER_TYPES
 
 #: Families of ``speech_verbs.csv``.
 CUE_FAMILIES = ("speech", "thought", "evidence", "object", "of_object", "as_object", "infinitive", "according")
 #: Families of ``speakers.csv``.
 SPEAKER_FAMILIES = ("speaker_noun", "media_name", "speaker_modifier", "state_name")
-COLUMNS = ("entry", "family", "category", "note", "source")
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+PERSON_PRONOUNS = word_list("pronouns", "person")
 #: Titles that tell a person's gender, for pronouns ("Mrs. Clinton ... she").
 TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
-GROUP_PRONOUNS = frozenset({"they", "them", "their"})
-THING_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "there", "these", "those"})
-RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+GROUP_PRONOUNS = word_list("pronouns", "group")
+THING_PRONOUNS = word_list("pronouns", "thing")
+RELATIVE_PRONOUNS = word_list("pronouns", "relative")
 DETERMINERS = frozenset({"the", "a", "an"})
 #: Dependency labels whose subtrees are not part of the speaker's name ("Maximilian Hess, an associate
 #: of ..., who ...").
@@ -83,37 +79,19 @@ class SourcingLexicon:
         return self.cue_classes.get(lemma, "neutral")
 
 
-def lexicon_folder() -> Path:
-    """The folder of the shipped sourcing word lists."""
-    return Path(str(resources.files("framing") / "lexicons" / "sourcing"))
-
-
 def _read_rows(path: Path, families: Sequence[str], categories: Sequence[str]) -> list[tuple[str, str, str]]:
+    """``(entry, family, category)`` of each row of a sourcing word list, the entry lower-cased.
+    Raises LexiconError naming the file and line for an unknown family or category."""
     rows = []
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            header = [h.strip().lower() for h in (reader.fieldnames or [])]
-            missing = [c for c in COLUMNS[:3] if c not in header]
-            if missing:
-                raise InputError(path, f"missing column(s) {', '.join(missing)}",
-                                 f"the first row must name the columns {','.join(COLUMNS)}", line=1)
-            reader.fieldnames = header
-            for row in reader:
-                entry = " ".join((row.get("entry") or "").lower().split())
-                if not entry or entry.startswith("#"):
-                    continue
-                family = (row.get("family") or "").strip()
-                category = (row.get("category") or "").strip()
-                if family not in families:
-                    raise InputError(path, f"unknown family {family!r} for {entry!r}",
-                                     f"use one of {', '.join(families)}", line=reader.line_num)
-                if category not in categories:
-                    raise InputError(path, f"unknown category {category!r} for {entry!r}",
-                                     f"use one of {', '.join(categories)}", line=reader.line_num)
-                rows.append((entry, family, category))
-    except UnicodeDecodeError:
-        raise InputError(path, "not UTF-8 text", "save the file as UTF-8") from None
+    for row in read_rows(path, required=COLUMNS[:3]):
+        entry = " ".join(row.entry.lower().split())
+        if row.family not in families:
+            raise LexiconError(path, f"unknown family {row.family!r} for {entry!r}",
+                               f"use one of {', '.join(families)}", line=row.line)
+        if row.category not in categories:
+            raise LexiconError(path, f"unknown category {row.category!r} for {entry!r}",
+                               f"use one of {', '.join(categories)}", line=row.line)
+        rows.append((entry, row.family, row.category))
     return rows
 
 
@@ -121,7 +99,7 @@ def _read_rows(path: Path, families: Sequence[str], categories: Sequence[str]) -
 def load_sourcing_lexicon() -> SourcingLexicon:
     """The shipped sourcing word lists, with cue classes from the reporting-verb lexicon (which wins
     over the fallback class in ``speech_verbs.csv``). Raises InputError / LexiconError for a bad file."""
-    folder = lexicon_folder()
+    folder = shipped("sourcing")
     families: dict[str, set[str]] = {}
     fallback: dict[str, str] = {}
     for entry, family, category in _read_rows(folder / "speech_verbs.csv", CUE_FAMILIES, CUE_CLASSES):
@@ -145,53 +123,6 @@ def load_sourcing_lexicon() -> SourcingLexicon:
     heads = frozenset(e.split()[0] for e in families if " " in e)
     return SourcingLexicon({k: frozenset(v) for k, v in families.items()}, classes, nouns,
                            frozenset(media), frozenset(modifiers), frozenset(states), heads)
-
-
-def read_aliases(path: str | Path) -> dict[str, str]:
-    """The alias table at ``path`` (CSV with the header ``alias,canonical``) as a map from the lower-case
-    alias to the canonical name. Raises :class:`~framing.errors.InputError` naming the file and line for a
-    missing file, a missing column, an empty cell, or an alias given two different canonical names."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(path, "alias file not found", "check the path (a CSV with the columns alias,canonical)")
-    aliases: dict[str, str] = {}
-    lines: dict[str, int] = {}
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
-            header = [h.strip().lower() for h in next(reader, [])]
-            if "alias" not in header or "canonical" not in header:
-                raise InputError(path, "the first row must be the header alias,canonical",
-                                 "add the header row alias,canonical", line=1)
-            a, c = header.index("alias"), header.index("canonical")
-            for row in reader:
-                line = reader.line_num
-                if not any(cell.strip() for cell in row):
-                    continue
-                if len(row) <= max(a, c):
-                    raise InputError(path, f"{len(row)} cell(s) where 2 are needed",
-                                     "write one alias and its canonical name a line", line=line)
-                alias, canonical = " ".join(row[a].split()), " ".join(row[c].split())
-                if alias.startswith("#"):
-                    continue
-                if not alias or not canonical:
-                    raise InputError(path, "empty alias or canonical name", "fill both cells or delete the "
-                                     "row", line=line)
-                key = alias.lower()
-                if key in aliases and aliases[key] != canonical:
-                    raise InputError(path, f"alias {alias!r} is given two canonical names ({aliases[key]!r} on "
-                                     f"line {lines[key]}, {canonical!r} here)", "keep one row per alias",
-                                     line=line)
-                aliases[key] = canonical
-                lines[key] = line
-    except UnicodeDecodeError:
-        raise InputError(path, "not UTF-8 text", "save the file as UTF-8") from None
-    except csv.Error as error:
-        raise InputError(path, f"not a readable CSV file ({error})", "check the quoting") from None
-    # The canonical names are aliases of themselves, so "Tokayev" and "Tokaev" meet.
-    for canonical in list(aliases.values()):
-        aliases.setdefault(canonical.lower(), canonical)
-    return aliases
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """The ``framing_markers`` component: loaded terms, hedges, boosters, distancing devices and reporting
-verbs found by matching the lexicons (:mod:`framing.lexicon`) against a Doc.
+verbs found by matching the lexicons (:mod:`framing.lexicons.entries`) against a Doc.
 
 Matching. A plain phrase is matched by a PhraseMatcher on LOWER (its regular inflected forms, so it
 works on a tokenizer-only pipeline) and one on LEMMA (irregular forms: ``spoke`` -> ``speak the
@@ -49,7 +49,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from framing import extensions  # noqa: F401  (registers doc._.framing_markers)
-from framing.lexicon import (
+from framing.lexicons.entries import (
     DEGREE_MODIFIER,
     EPISTEMIC_MODAL,
     EVALUATIVE_MODIFIER,

@@ -3,7 +3,7 @@
 Each parsed text is stored as a spaCy ``DocBin`` in its own file, named by the SHA-256 of the text, in
 a folder named after everything that shapes the parse: the model's name and version, the spaCy version,
 the model components that ran, and :data:`PARSE_VERSION`. With the parse go the ``doc.user_data`` set
-before :meth:`ParseCache.put` (the sentence scores of :func:`framing.sentiment.annotate`; the TextBlob
+before :meth:`ParseCache.put` (the sentence scores of :func:`framing.pipeline.sentiment.annotate`; the TextBlob
 version is part of the key too). The framing components (markers, sourcing) are
 not part of the key: they run again on the cached parse, which is the point.
 
@@ -43,7 +43,7 @@ try:  # srsly's compiled packer and unpacker, without the per-call registry scan
 except ImportError:  # another srsly layout: its public functions (slower, same bytes)
     Packer = unpackb = None
 
-from framing.sentiment import VERSION as SENTIMENT_VERSION
+from framing.pipeline.sentiment import VERSION as SENTIMENT_VERSION
 
 #: Bump when the parse stage changes in a way the model key does not show (e.g. framing_paragraphs).
 PARSE_VERSION = "3"

@@ -43,7 +43,7 @@ Speakers: the subject of the cue (through coordinated verbs, participles and rel
 appositions and relative clauses; the credential is the apposition or the title before a name. Names
 are resolved to the fullest form in the document ("Putin" -> "Vladimir Putin"), pronouns to the last
 person speaking or named as a subject, "the outlet" to the last outlet, all through the alias table.
-The word lists are in ``framing/lexicons/sourcing/`` (see :mod:`framing.speakers`); the cue class
+The word lists are in ``framing/lexicons/sourcing/`` (see :mod:`framing.sourcing.speakers`); the cue class
 comes from the reporting-verb lexicon.
 
 The component never changes the Doc except to set ``doc._.framing_quotes``. Without a dependency
@@ -64,7 +64,8 @@ from spacy.tokens import Doc, Token
 
 from framing import extensions  # noqa: F401  (registers doc._.framing_quotes)
 from framing.records import Quote
-from framing.speakers import Actors, SourcingLexicon, Speaker, load_sourcing_lexicon, read_aliases
+from framing.aliases import read_aliases
+from framing.sourcing.speakers import Actors, SourcingLexicon, Speaker, load_sourcing_lexicon
 
 # ---------------------------------------------------------------------------------------------------
 # Quotation marks

@@ -21,7 +21,7 @@ from importlib.metadata import version
 
 from spacy.tokens import Doc
 
-from framing.nlp import sentences
+from framing.pipeline.model import sentences
 from textblob.en import sentiment as _ANALYSER
 
 try:  # TextBlob's tokenizer tables, which the fast path below follows

@@ -18,11 +18,11 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from framing.cache import ParseCache, default_cache_dir, parse_key
+from framing.pipeline.cache import ParseCache, default_cache_dir, parse_key
 from framing.corpus import Article
 from framing.errors import FramingError
-from framing.nlp import BATCH_SIZE, EXTRACTORS, load_pipeline
-from framing.sentiment import annotate
+from framing.pipeline.model import BATCH_SIZE, EXTRACTORS, load_pipeline
+from framing.pipeline.sentiment import annotate
 
 Rows = Mapping[str, list[dict[str, object]]]
 ENGINES = ("local", "dask")
@@ -154,11 +154,11 @@ def run(articles: Iterable[Article], settings: Settings, *, n_process: int = 1, 
 
 def check_settings(settings: Settings) -> None:
     """Raise the error a worker would raise for a missing model or a bad lexicon, before any work."""
-    from framing.nlp import resolve_model
+    from framing.pipeline.model import resolve_model
 
     resolve_model(settings.model)
     if "markers" in settings.extractors:
-        from framing.lexicon import load_lexicon
+        from framing.lexicons.entries import load_lexicon
 
         load_lexicon(settings.lexicon_paths, families=settings.families)
 
