@@ -21,6 +21,13 @@ CUE_CLASSES = ("neutral", "assertive", "distancing", "emotive", "endorsing")
 VOICES = ("author", "quoted")
 #: Grammatical roles of an actor's mention.
 ROLES = ("subject", "object", "other")
+#: Marker categories with rules of their own (see :mod:`framing.pipeline.markers`):
+#: entries that count only in their epistemic use ("could be", not "could move"),
+EPISTEMIC_MODAL = "epistemic modal"
+#: evaluative adjectives, matched with their manner adverbs and only as modifiers,
+EVALUATIVE_MODIFIER = "evaluative modifier"
+#: amplifiers ("very", "too") that count only on the adjective or adverb right after them.
+DEGREE_MODIFIER = "degree modifier"
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,16 +9,8 @@ import pytest
 import spacy
 
 from framing.errors import LexiconError
-from framing.lexicons.entries import (
-    build_patterns,
-    default_paths,
-    inflections,
-    load_lexicon,
-    manner_adverbs,
-    parse_phrase,
-    read_file,
-    reporting_verb_classes,
-)
+from framing.lexicons.entries import default_paths, load_lexicon, read_file, reporting_verb_classes
+from framing.lexicons.patterns import build_patterns, inflections, manner_adverbs, parse_phrase
 from framing.records import CUE_CLASSES, FAMILIES
 
 HEADER = "entry,family,category,note,source\n"

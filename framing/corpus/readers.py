@@ -35,6 +35,7 @@ from pathlib import Path
 
 from framing.aliases import ALIASES_NAME
 from framing.errors import FramingError, InputError, Problem
+from framing.lexicons.words import word_list
 
 #: File suffixes read as articles.
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -153,22 +154,10 @@ def _check_text(text: str, path: str | Path) -> str:
 # Cleaning plain text
 
 #: Whole lines that are web boilerplate wherever they appear (compared lower-case, stripped).
-BOILERPLATE = {
-    "leave a reply", "leave a reply cancel reply", "leave a comment", "please enter your comment!",
-    "please enter your name here", "you have entered an incorrect email address!",
-    "please enter your email address here", "share post:", "share this:", "share this article",
-    "similar posts", "more like this", "related posts", "related articles", "related stories",
-    "your email address will not be published. required fields are marked *",
-    "save my name, email, and website in this browser for the next time i comment.",
-    "post comment", "advertisement", "click to share on twitter (opens in new window)",
-    "click to share on facebook (opens in new window)", "sign up for our newsletter",
-}
+BOILERPLATE = word_list("corpus", "boilerplate")
 #: Short lines that are boilerplate only in the block after the article (a "Related" subhead inside
 #: an article is kept).
-TAIL_BOILERPLATE = {
-    "subscribe", "popular", "related", "share", "comments", "comment", "name", "email", "website",
-    "tags", "read more", "print", "like this:", "loading...", "reply", "previous", "next",
-}
+TAIL_BOILERPLATE = word_list("corpus", "tail_boilerplate")
 DATE_LINE = re.compile(r"^\s*(?:date|published|posted|updated)\s*:\s*(?P<value>.*?)\s*$", re.I)
 BYLINE = re.compile(r"^\s*[Bb][Yy]\s+(?P<value>[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|de|van|von|da|and|&)){0,5})"
                     r"\s*$")

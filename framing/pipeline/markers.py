@@ -49,36 +49,25 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from framing import extensions  # noqa: F401  (registers doc._.framing_markers)
-from framing.lexicons.entries import (
-    DEGREE_MODIFIER,
-    EPISTEMIC_MODAL,
-    EVALUATIVE_MODIFIER,
-    Entry,
-    TokenSlot,
-    Tokenizer,
-    build_patterns,
-    load_lexicon,
-)
-from framing.records import Marker
+from framing.lexicons.entries import Entry, load_lexicon
+from framing.lexicons.patterns import TokenSlot, Tokenizer, build_patterns
+from framing.lexicons.words import word_list
+from framing.records import DEGREE_MODIFIER, EPISTEMIC_MODAL, EVALUATIVE_MODIFIER, Marker
 
 #: Modals whose root reading (ability, obligation) is common: epistemic only before ``be``/perfect ``have``.
-ROOT_MODALS = frozenset({"could", "can", "must", "would", "should", "will", "shall"})
+ROOT_MODALS = word_list("markers", "root_modal")
 #: Words that negate what they govern.
-NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "none", "nobody", "neither", "nor", "without",
-                      "nowhere", "hardly", "barely", "scarcely", "cannot"})
+NEGATORS = word_list("markers", "negator")
 #: Dependency labels by which a marker completes the word it hangs on ("is not a threat").
 COMPLEMENT_DEPS = frozenset({"attr", "acomp", "dobj", "oprd", "nsubjpass"})
 #: Dependency labels climbed to reach the head of the phrase a marker sits in.
 NP_DEPS = frozenset({"conj", "amod", "compound", "nmod"})
 #: Words that may stand between a modal and its verb.
-MODAL_GAP = frozenset({"not", "n't", "even", "also", "well", "still", "easily", "never", "only", "just",
-                       "already", "very", "really", "all", "certainly", "surely", "possibly", "probably",
-                       "quite", "simply", "eventually", "soon", "ever", "indeed", "yet"})
+MODAL_GAP = word_list("markers", "modal_gap")
 #: Adjectives and adverbs of quantity, size, time, likelihood and sameness: an amplifier on them
 #: ("too much", "very recent", "so far") grades an amount, not an evaluation; and the heads of an
 #: anaphoric "so" ("if they were so inclined").
-PLAIN_DEGREE_HEADS = frozenset("""much many few little more less well far long short soon often recent
-    early late same sure likely able high low large small big forth inclined minded""".split())
+PLAIN_DEGREE_HEADS = word_list("markers", "plain_degree_head")
 #: Dependency labels of a participle used as an adjective.
 MODIFIER_DEPS = frozenset({"amod", "acomp", "oprd", "conj"})
 #: Named-entity types whose words are names, not wording.
