@@ -282,7 +282,7 @@ def test_utf8_tables_are_streamed_not_read_whole(tmp_path, monkeypatch):
     def whole(path):
         raise AssertionError(f"{path} read whole")
 
-    monkeypatch.setattr("framing.corpus.readers._read_table_bytes", whole)
+    monkeypatch.setattr("framing.corpus.readers.read_whole", whole)
     articles, problems = read_corpus(tmp_path)
     assert [a.doc_id for a in articles] == ["feed/1", "feed/2", "feed/3", "news/1", "news/2"]
     assert articles[3].text.split() == ["One", "story", "over", "two", "lines."] and problems == []
