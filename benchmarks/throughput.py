@@ -57,16 +57,14 @@ def step_bare(folder: str, batch_size: int) -> dict:
 
 def step_analyze(folder: str, out: str, cache_dir: str | None, n_process: int, batch_size: int) -> dict:
     from framing.analysis import analyze_to
-    from framing.pipeline.engine import Analyzer, Settings
+    from framing.options import Options
+    from framing.pipeline.engine import analyzer_for
 
     options = {"cache": cache_dir is not None, "cache_dir": cache_dir, "n_process": n_process,
                "batch_size": batch_size}
     started = time.perf_counter()
     if n_process == 1:  # load the pipeline before the clock starts, as the bare parse does
-        from framing.pipeline import engine
-
-        settings = Settings(cache=cache_dir is not None, cache_dir=cache_dir, batch_size=batch_size)
-        engine._ANALYZERS[settings] = Analyzer(settings)
+        analyzer_for(Options(**options))
     loaded = time.perf_counter()
     summary = analyze_to(out, folder, **options)
     return {"seconds": time.perf_counter() - loaded, "load": loaded - started, "words": summary.words,

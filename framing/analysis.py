@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -27,17 +27,16 @@ from spacy.language import Language
 from framing.pipeline import engine
 from framing.aliases import folder_aliases
 from framing.corpus import Article, iter_articles
-from framing.errors import FramingError, InputError, Problem
+from framing.errors import InputError, Problem
 from framing.io import StagedTables
-from framing.pipeline.model import BATCH_SIZE
-from framing.tables import TABLES, frame
+from framing.options import Options
+from framing.schemas import TABLES, Rows, frame
 
 #: The repository the package was installed from (editable install), and its seed corpus (Krone and
 #: OneWorld on the St. Petersburg exchange); article paths of the seed corpus are shown relative to it.
 REPOSITORY = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPOSITORY / "data" / "corpus"
 
-Rows = Mapping[str, list[dict[str, object]]]
 Inputs = str | Path | Sequence[str | Path] | None
 
 
@@ -47,48 +46,6 @@ def default_corpus() -> Path:
         return DEFAULT_CORPUS
     raise InputError(DEFAULT_CORPUS, "the seed corpus is not here (framing is installed without its "
                      "repository)", "give the folder of your articles as INPUT")
-
-
-@dataclass
-class Options:
-    """How to run an analysis.
-
-    ``tables``: which of articles, sentences, markers, quotes, mentions to compute (articles always;
-    what is not asked for does not run: with articles and sentences only, the framing components, the
-    parser and the entity recogniser are skipped). ``lexicon_paths``/``families``: extra lexicon files and the marker families to keep
-    (None: all). ``aliases``: an alias table ``alias,canonical`` for speakers and actors (None: the
-    ``aliases.csv`` of the input folder, if any). ``cache``/``cache_dir``: reuse parses (see :mod:`framing.pipeline.cache`). ``n_process``,
-    ``engine`` (``local`` or ``dask``), ``scheduler``: where to parse (see :mod:`framing.pipeline.engine`).
-    """
-
-    model: str | None = None
-    tables: Sequence[str] = TABLES
-    lexicon_paths: Sequence[str | Path] = ()
-    families: Sequence[str] | None = None
-    aliases: str | Path | None = None
-    manifest: str | Path | None = None
-    text_column: str | None = None
-    batch_size: int = BATCH_SIZE
-    cache: bool = True
-    cache_dir: str | Path | None = None
-    n_process: int = 1
-    engine: str = "local"
-    scheduler: str | None = None
-    progress: bool = False
-
-    def settings(self) -> engine.Settings:
-        unknown = sorted(set(self.tables) - set(TABLES))
-        if unknown:
-            raise FramingError(None, f"unknown table {', '.join(unknown)}", f"choose from {', '.join(TABLES)}")
-        if self.batch_size < 1:
-            raise FramingError(None, f"the batch size must be at least 1 (got {self.batch_size})",
-                               "pass a positive --batch-size")
-        tables = tuple(name for name in TABLES if name in set(self.tables) | {"articles"})
-        return engine.Settings(
-            model=self.model, tables=tables, lexicon_paths=tuple(str(p) for p in self.lexicon_paths),
-            families=None if self.families is None else tuple(self.families),
-            aliases=None if self.aliases is None else str(self.aliases), batch_size=self.batch_size,
-            cache=self.cache, cache_dir=None if self.cache_dir is None else str(self.cache_dir))
 
 
 @dataclass
@@ -159,9 +116,7 @@ def _run(inputs: Inputs, consume: Callable[[Rows], None], options: Options, nlp:
 
     if options.aliases is None:  # the corpus folder's own alias table, if it has one
         options = replace(options, aliases=folder_aliases(default_corpus() if inputs is None else inputs))
-    settings = options.settings()
-    rows_iter = engine.run(_articles(inputs, options, report), settings, n_process=options.n_process,
-                           engine=options.engine, scheduler=options.scheduler, nlp=nlp)
+    rows_iter = engine.run(_articles(inputs, options, report), options, nlp=nlp)
     bar = None
     if options.progress:
         from tqdm.auto import tqdm

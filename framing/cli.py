@@ -12,10 +12,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from framing.pipeline.engine import ENGINES
 from framing.errors import FramingError, Problem
-from framing.pipeline.model import BATCH_SIZE
-from framing.tables import TABLES
+from framing.options import BATCH_SIZE, ENGINES
+from framing.schemas import TABLES
 
 EXIT_OK, EXIT_ERROR, EXIT_SKIPPED, EXIT_INTERRUPTED = 0, 1, 3, 130
 

@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 
 from framing import measures, plots
 from framing.aliases import Aliases, apply
+from framing.schemas import frame
 from framing.io import prepare_dir, write_atomic
 from framing.records import CUE_CLASSES
 
@@ -94,7 +95,7 @@ def _tables(tables: TableSet, aliases: Aliases) -> dict[str, pd.DataFrame]:
     try:
         out["mentions"] = get("mentions")
     except (KeyError, AttributeError):
-        out["mentions"] = measures.empty_mentions()
+        out["mentions"] = frame("mentions")
     return apply(out, aliases)
 
 

@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from framing.errors import OutputError
-from framing.tables import SCHEMAS, conform, frame
+from framing.schemas import SCHEMAS, conform, frame
 
 FORMATS = ("csv", "parquet")
 #: Rows per table buffered in memory before they go to a Parquet part (articles carry their whole text).

@@ -37,8 +37,6 @@ from framing.records import CUE_CLASSES, QUOTE_KINDS, SPEAKER_TYPES, VOICES
 PER_WORDS = 1000
 #: Coverage of every interval unless a function is told otherwise.
 LEVEL = 0.95
-#: Columns of the ``mentions`` table (one row per entity mention).
-MENTIONS = ("doc_id", "sent_id", "start_char", "end_char", "text", "label", "actor", "role")
 #: Roles a mention can have in its clause.
 ROLES = ("subject", "object", "other")
 #: Entity labels counted as actors by default: people, groups, organisations and places.
@@ -460,14 +458,6 @@ def actor_profile(mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.
     out = out.assign(_order=out["actor"].map(order)).sort_values([*cols, "_order"]).drop(columns="_order")
     return out[[*cols, "actor", "label", "articles", "words", "mentions", "rate", "rate_low", "rate_high",
                 *ROLES, "sentences", *scores]].reset_index(drop=True)
-
-
-def empty_mentions() -> pd.DataFrame:
-    """An empty ``mentions`` table (for corpora analysed without entity mentions)."""
-    frame = pd.DataFrame({column: pd.Series(dtype="string") for column in MENTIONS})
-    for column in ("sent_id", "start_char", "end_char"):
-        frame[column] = frame[column].astype("int64")
-    return frame
 
 
 # -- sentences ---------------------------------------------------------------------------------------

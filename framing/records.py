@@ -13,6 +13,8 @@ from dataclasses import dataclass
 FAMILIES = ("loaded", "hedge", "booster", "distancing", "reporting_verb")
 #: Kinds of quotation found by the sourcing component.
 QUOTE_KINDS = ("direct", "indirect", "according_to", "scare")
+#: Quote kinds whose words are someone else's (markers inside them get voice "quoted").
+QUOTED_KINDS = ("direct", "scare")
 #: Who a quotation is attributed to.
 SPEAKER_TYPES = ("named_person", "anonymous", "organization", "media", "group", "unknown")
 #: Classes of reporting (cue) verbs.

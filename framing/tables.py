@@ -1,58 +1,25 @@
-"""Parsed documents -> the five tidy tables every part of the toolkit agrees on.
+"""Parsed documents -> the rows of the tables defined in :mod:`framing.schemas`.
 
-The columns (and their types) are defined once, here:
-
-- ``articles``: one row per article: metadata, ``n_words`` (tokens that are neither punctuation nor
-  whitespace), ``n_sentences``, the analysed ``text``. Metadata beyond the fixed columns (``event``,
-  ``language``, columns of the user's CSV, front-matter keys) follow as extra columns, before ``text``.
-- ``sentences``: one row per sentence, with its ``section`` (``headline`` or ``body``) and TextBlob
-  ``polarity``/``subjectivity``.
-- ``markers``: one row per lexicon match; ``voice`` is ``quoted`` when the match lies inside a direct
-  quotation or scare quote (``quote_id`` then says which) and ``author`` otherwise.
-- ``quotes``: one row per quotation or attribution (direct, indirect, according_to, scare).
-- ``mentions``: one row per named person, organisation or place, with the ``actor`` it refers to
-  (short names and aliases merged) and its ``role`` (subject, object, other).
-
-Offsets are character offsets into the article's ``text``; ``sent_id`` numbers sentences from 0 and
-``quote_id`` numbers quotes from 1 within an article.
+:func:`doc_rows` gives the rows of one parsed article by table name; each ``*_rows`` function reads the
+records the framing components left on the Doc (``doc._.framing_markers`` ...) and adds the sentence
+each thing lies in. A marker's ``voice`` is ``quoted`` when it lies inside a direct quotation or scare
+quote (``quote_id`` then says which), ``author`` otherwise.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from functools import cache
 
-import pandas as pd
 from spacy.tokens import Doc, Span
 
 from framing.corpus import Article
 from framing.pipeline.model import sentences, word_count
-from framing.records import Marker, Mention, Quote
-from framing.pipeline.sentiment import sentence_scores, sentiment
-
-ARTICLES = ("doc_id", "outlet", "title", "author", "date", "url", "source_line", "path", "n_words",
-            "n_sentences", "text")
-SENTENCES = ("doc_id", "sent_id", "start_char", "end_char", "section", "text", "polarity", "subjectivity")
-MARKERS = ("doc_id", "sent_id", "start_char", "end_char", "text", "lemma", "family", "category", "entry",
-           "source", "voice", "quote_id", "negated")
-QUOTES = ("doc_id", "quote_id", "sent_id", "kind", "start_char", "end_char", "text", "speaker",
-          "speaker_start_char", "speaker_end_char", "speaker_resolved", "speaker_type", "speaker_descriptor",
-          "cue", "cue_lemma", "cue_start_char", "cue_end_char", "cue_class", "speaker_inherited")
-MENTIONS = ("doc_id", "sent_id", "start_char", "end_char", "text", "label", "actor", "role")
-#: Table name -> its fixed columns, in order.
-SCHEMAS: dict[str, tuple[str, ...]] = {"articles": ARTICLES, "sentences": SENTENCES, "markers": MARKERS,
-                                       "quotes": QUOTES, "mentions": MENTIONS}
-TABLES = tuple(SCHEMAS)
-
-_INT = ("sent_id", "start_char", "end_char", "n_words", "n_sentences", "speaker_start_char",
-        "speaker_end_char", "cue_start_char", "cue_end_char")
-#: Column -> pandas dtype; every other column is a string.
-DTYPES: dict[str, str] = {**{c: "int64" for c in _INT}, "quote_id": "Int64", "polarity": "float64",
-                          "subjectivity": "float64", "negated": "bool", "speaker_inherited": "bool"}
-#: Quote kinds whose words are someone else's (markers inside them get voice "quoted").
-QUOTED_KINDS = ("direct", "scare")
+from framing.pipeline.sentiment import sentence_scores
+from framing.records import QUOTED_KINDS, Marker, Mention, Quote
+from framing.schemas import MARKERS, QUOTES, SCHEMAS, TABLES
 
 
 def article_row(article: Article, doc: Doc, sents: Sequence[Span] | None = None) -> dict[str, object]:
@@ -74,16 +41,13 @@ def sentence_rows(article: Article, doc: Doc, sents: Sequence[Span] | None = Non
     """One row per sentence; whitespace-only sentences are skipped but keep their number."""
     rows = []
     sents = sentences(doc) if sents is None else sents
-    stored = sentence_scores(doc)  # from the parse cache, when it has them
-    if stored is not None and len(stored) != len(sents):
-        stored = None
+    scores = sentence_scores(doc, sents)  # from the parse cache, when it has them
     for sent_id, sent in enumerate(sents):
         text = sent.text.strip()
         if not text:
             continue
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        scores = stored[sent_id] if stored is not None else None
-        polarity, subjectivity = scores if scores is not None else sentiment(text)
+        polarity, subjectivity = scores[sent_id]
         rows.append({"doc_id": article.doc_id, "sent_id": sent_id, "start_char": start,
                      "end_char": start + len(text),
                      "section": "headline" if start < article.body_start else "body", "text": text,
@@ -151,48 +115,3 @@ def doc_rows(article: Article, doc: Doc, *, tables: Iterable[str] = TABLES) -> d
         "quotes": quote_rows(article.doc_id, doc, starts) if "quotes" in wanted else [],
         "mentions": mention_rows(article.doc_id, doc, starts) if "mentions" in wanted else [],
     }
-
-
-def frame(name: str, rows: Iterable[Mapping[str, object]] = ()) -> pd.DataFrame:
-    """A DataFrame of table ``name`` with its columns in order and their types (extra columns kept)."""
-    data = pd.DataFrame(list(rows))
-    return conform(name, data)
-
-
-def conform(name: str, data: pd.DataFrame) -> pd.DataFrame:
-    """Give ``data`` the columns and dtypes of table ``name`` (missing fixed columns are added empty)."""
-    fixed = list(SCHEMAS[name])
-    extra = [c for c in data.columns if c not in fixed]
-    if name == "articles":  # extra metadata goes before the (long) text column
-        columns = fixed[:-1] + sorted(extra) + fixed[-1:]
-    else:
-        columns = fixed + sorted(extra)
-    data = data.reindex(columns=columns)
-    for column in data.columns:
-        dtype = DTYPES.get(column, "string")
-        if dtype == "bool":
-            data[column] = data[column].astype("boolean").fillna(False).astype(bool)
-        elif dtype == "int64":
-            data[column] = data[column].fillna(-1).astype("int64")
-        else:
-            data[column] = data[column].astype(dtype)
-        if dtype == "string":
-            data[column] = data[column].fillna("")
-    return data.reset_index(drop=True)
-
-
-def read_table(path: str, name: str) -> pd.DataFrame:
-    """Read a table written by ``framing analyze`` (CSV or Parquet) back with its dtypes."""
-    if str(path).endswith(".parquet"):
-        data = pd.read_parquet(path)
-    else:
-        data = pd.read_csv(path, dtype=str, keep_default_na=False)
-        for column in data.columns:
-            dtype = DTYPES.get(column)
-            if dtype == "Int64":
-                data[column] = pd.to_numeric(data[column].replace("", None)).astype("Int64")
-            elif dtype == "bool":
-                data[column] = data[column].map({"True": True, "False": False}).astype(bool)
-            elif dtype in ("int64", "float64"):
-                data[column] = pd.to_numeric(data[column]).astype(dtype)
-    return conform(name, data)

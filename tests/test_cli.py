@@ -13,7 +13,7 @@ from textblob import TextBlob
 from conftest import CORPUS, KRONE, ROOT
 from framing import cli
 from framing.analysis import analyze
-from framing.tables import SCHEMAS, read_table
+from framing.schemas import SCHEMAS, read_table
 
 
 def test_analyze_seed_corpus_writes_the_five_tables(tmp_path, quick, capsys):

@@ -8,7 +8,7 @@ import pytest
 from framing.views.jupyter import (COLORS, describe, highlight_html, kwic, legend_html, problems_table, show_figure,
                              vocabulary)
 from framing.errors import Problem
-from framing.tables import frame
+from framing.schemas import frame
 
 TEXT = "Critics slam plan\n\nThe so-called reform is a clear threat, he said. “It is a disaster,” she said."
 

@@ -8,8 +8,9 @@ import pytest
 from conftest import CORPUS
 from framing.analysis import analyze
 from framing.pipeline.cache import ParseCache
-from framing.pipeline.engine import Analyzer, Settings
-from framing.tables import TABLES
+from framing.options import Options as Settings
+from framing.pipeline.engine import Analyzer
+from framing.schemas import TABLES
 
 PASSAGES = {
     "wire.txt": "Minister quits\n\nThe minister resigned on Monday, officials said. “I have done nothing "
@@ -82,18 +83,18 @@ def test_a_warm_cache_keeps_the_sentence_scores(corpus, reference, tmp_path, mon
     def not_again(text):
         raise AssertionError(f"scored again: {text!r}")
 
-    monkeypatch.setattr("framing.tables.sentiment", not_again)
+    monkeypatch.setattr("framing.pipeline.sentiment.sentiment", not_again)
     _same(_frames(analyze(corpus, cache_dir=tmp_path)), reference)
 
 
 def test_stored_scores_that_do_not_fit_the_sentences_are_computed_again(nlp):
     from framing.corpus import Article
-    from framing.pipeline.sentiment import KEY, annotate, sentiment
+    from framing.pipeline.sentiment import KEY, sentence_scores, sentiment
     from framing.tables import sentence_rows
 
     text = "A clear threat. Nothing happened."
     doc = nlp(text)
-    annotate(doc)
+    sentence_scores(doc)
     assert doc.user_data[KEY] == [list(sentiment("A clear threat.")), list(sentiment("Nothing happened."))]
     doc.user_data[KEY] = [[0.5, 0.5]]  # one score for two sentences: not used
     rows = sentence_rows(Article(doc_id="a", text=text, path="a.txt"), doc)
@@ -140,10 +141,10 @@ def test_cache_entries_are_docbins(seed_articles, nlp):
     from spacy.tokens import DocBin
 
     from framing.pipeline.cache import ATTRS, entry_bytes, entry_doc
-    from framing.pipeline.sentiment import KEY, annotate
+    from framing.pipeline.sentiment import KEY, sentence_scores
 
     for doc in _parses(nlp, [article.text for article in seed_articles.values()]):
-        annotate(doc)
+        sentence_scores(doc)
         data = entry_bytes(doc)
         assert data == DocBin(attrs=list(ATTRS), docs=[doc], store_user_data=True).to_bytes()
         ours, [theirs] = entry_doc(data, nlp.vocab), list(DocBin().from_bytes(data).get_docs(nlp.vocab))
@@ -169,10 +170,10 @@ def test_a_cache_entry_with_two_docs_is_parsed_again(tmp_path, nlp):
 
 def test_cache_entries_are_the_same_without_the_fast_packer(nlp, monkeypatch):
     from framing.pipeline import cache
-    from framing.pipeline.sentiment import KEY, annotate
+    from framing.pipeline.sentiment import KEY, sentence_scores
 
     [doc] = _parses(nlp, ["Putin said: “Kazakhstan is a friend.” Tokayev did not agree."])
-    annotate(doc)
+    sentence_scores(doc)
     fast = cache.entry_bytes(doc)
     monkeypatch.setattr(cache, "Packer", None)
     monkeypatch.setattr(cache, "unpackb", None)

@@ -14,7 +14,7 @@ from conftest import ROOT  # noqa: E402
 from framing import cli, figures  # noqa: E402
 from framing.analysis import Tables  # noqa: E402
 from framing.errors import InputError  # noqa: E402
-from framing.tables import frame  # noqa: E402
+from framing.schemas import frame  # noqa: E402
 
 NAMES = ["01_loaded_terms", "02_epistemic_stance", "03_sourcing", "04_reporting_verbs", "05_framing_strip",
          "06_distinctive_terms", "07_actors"]

@@ -10,7 +10,7 @@ import pytest
 
 from framing import measures
 from framing.errors import FramingError
-from framing.tables import frame
+from framing.schemas import frame
 
 
 def articles_table() -> pd.DataFrame:
@@ -279,7 +279,7 @@ def test_actor_profile_counts_roles_and_scores_the_sentences_that_name_them():
     kz = row(profile, outlet="Y", actor="Kazakhstan")
     assert (kz["label"], kz["other"], kz["polarity"]) == ("GPE", 1, -0.5) and np.isnan(kz["polarity_low"])
     assert len(measures.actor_profile(mentions, sents, articles_table(), top=1)) == 2
-    assert measures.actor_profile(measures.empty_mentions(), sents, articles_table()).empty
+    assert measures.actor_profile(frame("mentions"), sents, articles_table()).empty
 
 
 # -- sentences ---------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
 from framing import measures, plots  # noqa: E402
-from framing.tables import frame  # noqa: E402
+from framing.schemas import frame  # noqa: E402
 
 ARTICLES = frame("articles", [
     {"doc_id": "k1", "outlet": "Krone", "n_words": 500, "n_sentences": 3, "text": "..."},
@@ -258,7 +258,7 @@ def test_actors_show_mentions_polarity_and_subjectivity_per_outlet():
 
 
 def test_actors_without_mentions_say_so():
-    fig = plots.plot_actors(measures.actor_profile(measures.empty_mentions(), SENTENCES, ARTICLES))
+    fig = plots.plot_actors(measures.actor_profile(frame("mentions"), SENTENCES, ARTICLES))
     assert texts(fig) == ["No actor mentions in these tables."]
 
 

@@ -3,7 +3,7 @@
 Each parsed text is stored as a spaCy ``DocBin`` in its own file, named by the SHA-256 of the text, in
 a folder named after everything that shapes the parse: the model's name and version, the spaCy version,
 the model components that ran, and :data:`PARSE_VERSION`. With the parse go the ``doc.user_data`` set
-before :meth:`ParseCache.put` (the sentence scores of :func:`framing.pipeline.sentiment.annotate`; the TextBlob
+before :meth:`ParseCache.put` (the sentence scores of :func:`framing.pipeline.sentiment.sentence_scores`; the TextBlob
 version is part of the key too). The framing components (markers, sourcing) are
 not part of the key: they run again on the cached parse, which is the point.
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,40 +21,17 @@ from spacy.language import Language
 from framing.pipeline.cache import ParseCache, default_cache_dir, parse_key
 from framing.corpus import Article
 from framing.errors import FramingError
-from framing.pipeline.model import BATCH_SIZE, EXTRACTORS, load_pipeline
-from framing.pipeline.sentiment import annotate
-
-Rows = Mapping[str, list[dict[str, object]]]
-ENGINES = ("local", "dask")
-#: Which framing extractors each table needs (markers need quotes for their voice).
-TABLE_EXTRACTORS = {"articles": (), "sentences": (), "markers": ("markers", "sourcing"),
-                    "quotes": ("sourcing",), "mentions": ("actors",)}
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Everything that decides what a run computes (picklable: sent to worker processes)."""
-
-    model: str | None = None
-    tables: tuple[str, ...] = ("articles", "sentences", "markers", "quotes", "mentions")
-    lexicon_paths: tuple[str, ...] = ()
-    families: tuple[str, ...] | None = None
-    aliases: str | None = None
-    batch_size: int = BATCH_SIZE
-    cache: bool = True
-    cache_dir: str | None = None
-
-    @property
-    def extractors(self) -> tuple[str, ...]:
-        wanted = {name for table in self.tables for name in TABLE_EXTRACTORS[table]}
-        return tuple(name for name in EXTRACTORS if name in wanted)
+from framing.options import Options
+from framing.pipeline.model import EXTRACTORS, load_pipeline
+from framing.pipeline.sentiment import sentence_scores
+from framing.schemas import Rows
 
 
 @dataclass
 class Analyzer:
     """One process's pipeline and cache; :meth:`rows` turns a chunk of articles into table rows."""
 
-    settings: Settings
+    settings: Options
     nlp: Language | None = None
     cache: ParseCache | None = field(init=False, default=None)
 
@@ -85,7 +62,7 @@ class Analyzer:
             docs[i] = doc
             if self.cache is not None:
                 if "sentences" in self.settings.tables:
-                    annotate(doc)  # cached with the parse: a rerun does not score sentences again
+                    sentence_scores(doc)  # cached with the parse: a rerun does not score sentences again
                 self.cache.put(texts[i], doc)
         results = []
         for article, doc in zip(articles, docs):
@@ -95,16 +72,22 @@ class Analyzer:
         return results
 
 
-#: The Analyzer of this process, per settings (a worker loads the pipeline once).
-_ANALYZERS: dict[Settings, Analyzer] = {}
+#: The Analyzers of this process, by the options that shape the pipeline (a worker loads it once).
+_ANALYZERS: dict[tuple, Analyzer] = {}
 
 
-def process_chunk(articles: list[Article], settings: Settings) -> list[Rows]:
-    """Rows of a chunk of articles, using this process's pipeline (loaded on first use)."""
-    analyzer = _ANALYZERS.get(settings)
+def analyzer_for(settings: Options) -> Analyzer:
+    """This process's Analyzer for ``settings`` (its pipeline is loaded on first use)."""
+    key = settings.pipeline_key
+    analyzer = _ANALYZERS.get(key)
     if analyzer is None:
-        analyzer = _ANALYZERS[settings] = Analyzer(settings)
-    return analyzer.rows(articles)
+        analyzer = _ANALYZERS[key] = Analyzer(settings)
+    return analyzer
+
+
+def process_chunk(articles: list[Article], settings: Options) -> list[Rows]:
+    """Rows of a chunk of articles, using this process's pipeline (loaded on first use)."""
+    return analyzer_for(settings).rows(articles)
 
 
 def chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -126,33 +109,27 @@ def _windowed(submit: Callable[[list[Article]], Future], work: Iterator[list[Art
         yield from pending.popleft().result()
 
 
-def run(articles: Iterable[Article], settings: Settings, *, n_process: int = 1, engine: str = "local",
-        scheduler: str | None = None, nlp: Language | None = None) -> Iterable[Rows]:
-    """Rows of every article, in corpus order, computed by the chosen engine.
+def run(articles: Iterable[Article], settings: Options, *, nlp: Language | None = None) -> Iterable[Rows]:
+    """Rows of every article, in corpus order, computed by the engine ``settings`` name.
 
-    ``n_process`` > 1 uses that many local processes; ``engine="dask"`` sends chunks to the Dask
-    scheduler at ``scheduler`` (an address such as ``tcp://10.0.0.5:8786``). ``nlp`` (single local
-    process only) uses an already loaded pipeline. Raises FramingError for bad engine settings.
+    ``settings.n_process`` > 1 uses that many local processes; ``settings.engine == "dask"`` sends
+    chunks to the Dask scheduler at ``settings.scheduler`` (an address such as
+    ``tcp://10.0.0.5:8786``). ``nlp`` (single local process only) uses an already loaded pipeline.
+    Raises FramingError for a missing scheduler, ModelError/LexiconError for a bad model or lexicon:
+    before the first article is read.
     """
-    # Settings are checked here, before the first article is read: a bad model or lexicon fails at once.
-    if engine not in ENGINES:
-        raise FramingError(None, f"unknown engine {engine!r}", f"choose from {', '.join(ENGINES)}")
-    if n_process < 1:
-        raise FramingError(None, f"--n-process must be at least 1 (got {n_process})", "pass 1 or more")
     work = chunks(articles, settings.batch_size)
-    if engine == "dask":
-        client = _dask_client(scheduler)
+    if settings.engine == "dask":
+        client = _dask_client(settings.scheduler)
         return _run_dask(client, work, settings)
-    if n_process == 1:
-        analyzer = Analyzer(settings, nlp=nlp) if nlp is not None else _ANALYZERS.get(settings)
-        if analyzer is None:
-            analyzer = _ANALYZERS[settings] = Analyzer(settings)
+    if settings.n_process == 1:
+        analyzer = Analyzer(settings, nlp=nlp) if nlp is not None else analyzer_for(settings)
         return (rows for chunk in work for rows in analyzer.rows(chunk))
     check_settings(settings)
-    return _run_pool(work, settings, n_process)
+    return _run_pool(work, settings, settings.n_process)
 
 
-def check_settings(settings: Settings) -> None:
+def check_settings(settings: Options) -> None:
     """Raise the error a worker would raise for a missing model or a bad lexicon, before any work."""
     from framing.pipeline.model import resolve_model
 
@@ -163,7 +140,7 @@ def check_settings(settings: Settings) -> None:
         load_lexicon(settings.lexicon_paths, families=settings.families)
 
 
-def _run_pool(work: Iterator[list[Article]], settings: Settings, n_process: int) -> Iterator[Rows]:
+def _run_pool(work: Iterator[list[Article]], settings: Options, n_process: int) -> Iterator[Rows]:
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")
@@ -187,7 +164,7 @@ def _dask_client(scheduler: str | None):
     return client
 
 
-def _run_dask(client, work: Iterator[list[Article]], settings: Settings) -> Iterator[Rows]:
+def _run_dask(client, work: Iterator[list[Article]], settings: Options) -> Iterator[Rows]:
     with client:
         workers = max(len(client.scheduler_info().get("workers", {})), 1)
         yield from _windowed(lambda chunk: client.submit(process_chunk, chunk, settings, pure=False),

