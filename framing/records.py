@@ -15,6 +15,8 @@ FAMILIES = ("loaded", "hedge", "booster", "distancing", "reporting_verb")
 QUOTE_KINDS = ("direct", "indirect", "according_to", "scare")
 #: Quote kinds whose words are someone else's (markers inside them get voice "quoted").
 QUOTED_KINDS = ("direct", "scare")
+#: Quote kinds that attribute words to a speaker (scare quotes have none).
+ATTRIBUTED_KINDS = ("direct", "indirect", "according_to")
 #: Who a quotation is attributed to.
 SPEAKER_TYPES = ("named_person", "anonymous", "organization", "media", "group", "unknown")
 #: Classes of reporting (cue) verbs.

@@ -14,7 +14,8 @@ from matplotlib.container import BarContainer, ErrorbarContainer  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
-from framing import measures, plots  # noqa: E402
+from framing import figures as plots, measures  # noqa: E402
+from framing.figures.style import tint  # noqa: E402
 from framing.schemas import frame  # noqa: E402
 
 ARTICLES = frame("articles", [
@@ -201,7 +202,7 @@ def test_framing_strip_colours_each_sentence_by_what_it_holds():
     # sentence 0 holds a scare quote (the author's distancing); sentence 1 a distancing marker only
     # inside a quotation: the light tint
     distancing = plots.LANE_COLORS["distancing"]
-    assert cells("OneWorld: o1 | distancing") == [hexa(distancing), hexa(plots._tint(distancing))]
+    assert cells("OneWorld: o1 | distancing") == [hexa(distancing), hexa(tint(distancing))]
     assert "Krone (3 sentences)" in texts(fig)
     assert ax.get_xlabel().startswith("Sentence")
 

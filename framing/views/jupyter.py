@@ -210,7 +210,7 @@ def show_figure(fig: Figure, *, width: int | None = None):
     Returns an ``IPython.display.Image``."""
     from IPython.display import Image
 
-    from framing.plots import figure_bytes
+    from framing.figures import figure_bytes
 
     pixels = width if width is not None else round(fig.get_figwidth() * PIXELS_PER_INCH)
     return Image(data=figure_bytes(fig, "png"), format="png", width=pixels)

@@ -1,0 +1,67 @@
+"""The look shared by every figure and view: one palette, one style, the labels of every category.
+
+- :data:`PALETTE`: one colour per outlet or group (Okabe & Ito's colour-blind-safe palette, then
+  Paul Tol's "muted"), given in sorted order by :func:`outlet_colors`;
+- :data:`LANE_COLORS`: one colour per marker family and for quotations (Paul Tol's "vibrant" palette,
+  colour-blind safe), the same in the framing strip, the highlighted articles and the report;
+- :data:`STYLE`: matplotlib settings that make every figure byte-reproducible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+from matplotlib.colors import to_hex, to_rgb
+
+#: Okabe & Ito (2008), the colour-blind-safe palette, strongest contrasts first; then Paul Tol's
+#: "muted" palette. Beyond these 17, colours repeat: facet or group outlets instead.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442",
+           "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499")
+#: Lanes of the framing strip (Paul Tol's "vibrant" palette, colour-blind safe).
+LANE_COLORS = {"loaded": "#EE7733", "hedge": "#33BBEE", "booster": "#0077BB", "distancing": "#EE3377",
+               "quotation": "#009988"}
+LANE_LABELS = {"loaded": "Loaded term", "hedge": "Hedge", "booster": "Booster",
+               "distancing": "Distancing", "quotation": "Quotation"}
+#: The look of every figure: a font shipped with matplotlib, small sizes for a column's width, no
+#: chart junk; fixed SVG ids and PNG resolution so that files are identical from run to run.
+STYLE: dict[str, object] = {
+    "font.family": "DejaVu Sans", "font.size": 8, "axes.titlesize": 8.5, "axes.titleweight": "bold",
+    "axes.labelsize": 8, "xtick.labelsize": 7.5, "ytick.labelsize": 7.5, "legend.fontsize": 7.5,
+    "legend.title_fontsize": 7.5, "legend.frameon": False, "figure.titlesize": 10,
+    "figure.titleweight": "bold", "axes.spines.top": False, "axes.spines.right": False,
+    "axes.axisbelow": True, "axes.edgecolor": "#444444", "xtick.color": "#444444",
+    "ytick.color": "#444444", "axes.labelcolor": "#222222", "text.color": "#222222",
+    "figure.facecolor": "white", "savefig.facecolor": "white", "savefig.dpi": 200,
+    "svg.fonttype": "path", "svg.hashsalt": "framing", "svg.id": "framing",
+    "axes.unicode_minus": True, "figure.constrained_layout.use": False,
+}
+WIDTH_COLUMN, WIDTH_PAGE = 3.5, 7.0  # inches
+ERROR = {"fmt": "none", "ecolor": "#333333", "elinewidth": 0.7, "capsize": 1.5, "capthick": 0.7}
+GRID = {"color": "#E5E5E5", "linewidth": 0.6}
+NOTE_COLOR = "#555555"
+PER_1000 = "per 1,000 words"
+ZERO = "A line without a bar: none found; the line is the upper 95% bound."
+KIND_LABELS = {"direct": "Direct quote", "indirect": "Indirect (reported) speech",
+               "according_to": "\u201cAccording to\u201d", "scare": "Scare quotes (no speaker)"}
+TYPE_LABELS = {"named_person": "Named person", "anonymous": "Anonymous", "organization": "Organisation",
+               "media": "Media", "group": "Group", "unknown": "Unknown"}
+VOICE_TITLES = {"author": "In the outlet\u2019s own words", "quoted": "Inside quotations",
+                "": "Voice not known"}
+
+
+def outlet_colors(outlets: Iterable[object]) -> dict[str, str]:
+    """One colour per outlet (or group label), assigned in sorted order from :data:`PALETTE`, so that
+    the same outlets get the same colours in every figure.
+
+    >>> outlet_colors(["OneWorld", "Krone"])
+    {'Krone': '#0072B2', 'OneWorld': '#D55E00'}
+    """
+    names = sorted({str(o) for o in outlets})
+    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(names)}
+
+
+def tint(color: str, amount: float = 0.35) -> str:
+    """``color`` mixed with white (``amount`` of the colour)."""
+    rgb = np.array(to_rgb(color))
+    return to_hex(1 - amount * (1 - rgb))
