@@ -196,12 +196,12 @@ def test_framing_strip_colours_each_sentence_by_what_it_holds():
         return matplotlib.colors.to_hex(color)
 
     grey = "#eeeeee"
-    assert cells("Krone | loaded") == [hexa(plots.LANE_COLORS["loaded"]), grey, grey]
-    assert cells("Krone | hedge") == [grey, grey, hexa(plots.LANE_COLORS["hedge"])]
-    assert cells("Krone | quotation") == [hexa(plots.LANE_COLORS["quotation"]), grey, grey]  # chars 0-3
+    assert cells("Krone | loaded") == [hexa(plots.FAMILY_COLORS["loaded"]), grey, grey]
+    assert cells("Krone | hedge") == [grey, grey, hexa(plots.FAMILY_COLORS["hedge"])]
+    assert cells("Krone | quotation") == [hexa(plots.FAMILY_COLORS["quotation"]), grey, grey]  # chars 0-3
     # sentence 0 holds a scare quote (the author's distancing); sentence 1 a distancing marker only
     # inside a quotation: the light tint
-    distancing = plots.LANE_COLORS["distancing"]
+    distancing = plots.FAMILY_COLORS["distancing"]
     assert cells("OneWorld: o1 | distancing") == [hexa(distancing), hexa(tint(distancing))]
     assert "Krone (3 sentences)" in texts(fig)
     assert ax.get_xlabel().startswith("Sentence")

@@ -15,6 +15,29 @@ from framing.figures.style import (PER_1000, STYLE, VOICE_TITLES, WIDTH_COLUMN, 
 from framing.records import CUE_CLASSES
 
 
+def _by_voice(rates: pd.DataFrame, by: str | Sequence[str], ax: AxesArg, *, title: str, item: str,
+              items: list[str], item_labels: dict[str, str], xlabel: str, text: str,
+              row: tuple[float, float]) -> Figure:
+    """Rates of ``items`` by group, one panel per voice (own words, inside quotations); each item's
+    row is ``row[0] + row[1] * groups`` inches high."""
+    with rc_context(STYLE):
+        voices = voices_of(rates)
+        fig, axes = panels(ax, len(voices), WIDTH_PAGE, 1.5 + len(items) * (row[0] + row[1] * n_groups(rates, by)),
+                           sharex=True, sharey=True)
+        labels = group_labels(rates, by)
+        colors, legend = outlet_colors(labels), legend_texts(rates, labels)
+        for panel, voice in zip(axes, voices):
+            part = rates[rates["voice"].astype(str) == voice]
+            grouped_barh(panel, part, labels[part.index], item=item, items=items, colors=colors,
+                         legend=legend, value="rate", low="rate_low", high="rate_high", item_labels=item_labels)
+            panel.set_title(VOICE_TITLES.get(voice, voice), loc="left")
+            panel.set_xlabel(xlabel)
+        owned = ax is None
+        head(fig, axes, title, group_handles(colors, legend), owned)
+        note(fig, text, owned)
+        return fig
+
+
 def plot_loaded_terms(rates: pd.DataFrame, *, by: str | Sequence[str] = "outlet", ax: AxesArg = None) -> Figure:
     """Figure 1: loaded terms per 1,000 words by category and outlet, one panel per voice.
 
@@ -24,25 +47,11 @@ def plot_loaded_terms(rates: pd.DataFrame, *, by: str | Sequence[str] = "outlet"
     title = "Loaded terms by category"
     if rates.empty or int(rates["count"].sum()) == 0:
         return nothing_to_draw(title, "No loaded terms were found in these articles.", ax)
-    with rc_context(STYLE):
-        voices = voices_of(rates)
-        items = ordered_items(rates, "category")
-        fig, axes = panels(ax, len(voices), WIDTH_PAGE, 1.5 + len(items) * (0.1 + 0.11 * n_groups(rates, by)),
-                            sharex=True, sharey=True)
-        labels = group_labels(rates, by)
-        colors, legend = outlet_colors(labels), legend_texts(rates, labels)
-        for panel, voice in zip(axes, voices):
-            part = rates[rates["voice"].astype(str) == voice]
-            grouped_barh(panel, part, labels[part.index], item="category", items=items, colors=colors,
-                          legend=legend, value="rate", low="rate_low", high="rate_high",
-                          item_labels={c: c[:1].upper() + c[1:] for c in items})
-            panel.set_title(VOICE_TITLES.get(voice, voice), loc="left")
-            panel.set_xlabel(f"Loaded terms {PER_1000}")
-        owned = ax is None
-        head(fig, axes, title, group_handles(colors, legend), owned)
-        note(fig, "Bars: rate per 1,000 words of the whole article; lines: 95% exact Poisson interval. "
-              f"{ZERO}", owned)
-        return fig
+    items = ordered_items(rates, "category")
+    return _by_voice(rates, by, ax, title=title, item="category", items=items,
+                     item_labels={c: c[:1].upper() + c[1:] for c in items}, xlabel=f"Loaded terms {PER_1000}",
+                     text="Bars: rate per 1,000 words of the whole article; lines: 95% exact Poisson interval. "
+                     f"{ZERO}", row=(0.1, 0.11))
 
 
 STANCE = {"hedge": "Hedges", "booster": "Boosters"}
@@ -58,24 +67,11 @@ def plot_epistemic_stance(rates: pd.DataFrame, *, by: str | Sequence[str] = "out
     title = "How sure the articles sound: hedges and boosters"
     if rates.empty:
         return nothing_to_draw(title, "No articles to compare.", ax)
-    with rc_context(STYLE):
-        voices = voices_of(rates)
-        items = [f for f in STANCE if f in set(rates["family"])] + sorted(set(rates["family"]) - set(STANCE))
-        fig, axes = panels(ax, len(voices), WIDTH_PAGE, 1.5 + len(items) * (0.15 + 0.16 * n_groups(rates, by)),
-                            sharex=True, sharey=True)
-        labels = group_labels(rates, by)
-        colors, legend = outlet_colors(labels), legend_texts(rates, labels)
-        for panel, voice in zip(axes, voices):
-            part = rates[rates["voice"].astype(str) == voice]
-            grouped_barh(panel, part, labels[part.index], item="family", items=items, colors=colors,
-                          legend=legend, value="rate", low="rate_low", high="rate_high", item_labels=STANCE)
-            panel.set_title(VOICE_TITLES.get(voice, voice), loc="left")
-            panel.set_xlabel(f"Markers {PER_1000}")
-        owned = ax is None
-        head(fig, axes, title, group_handles(colors, legend), owned)
-        note(fig, "Hedges soften a claim (may, reportedly); boosters harden it (clearly, undoubtedly). "
-              f"Lines: 95% exact Poisson interval. {ZERO}", owned)
-        return fig
+    items = [f for f in STANCE if f in set(rates["family"])] + sorted(set(rates["family"]) - set(STANCE))
+    return _by_voice(rates, by, ax, title=title, item="family", items=items, item_labels=STANCE,
+                     xlabel=f"Markers {PER_1000}",
+                     text="Hedges soften a claim (may, reportedly); boosters harden it (clearly, undoubtedly). "
+                     f"Lines: 95% exact Poisson interval. {ZERO}", row=(0.15, 0.16))
 
 
 def plot_reporting_verbs(rates: pd.DataFrame, *, by: str | Sequence[str] = "outlet", ax: AxesArg = None) -> Figure:

@@ -13,7 +13,7 @@ from matplotlib.patches import Patch
 
 from framing.figures.base import (AxesArg, group_labels, head, note, nothing_to_draw, panels,
                                   plural)
-from framing.figures.style import (LANE_COLORS, LANE_LABELS, STYLE, WIDTH_PAGE, tint)
+from framing.figures.style import (FAMILY_COLORS, FAMILY_LABELS, STYLE, WIDTH_PAGE, tint)
 from framing.measures import STRIP_FAMILIES
 
 
@@ -66,12 +66,12 @@ def plot_framing_strip(features: pd.DataFrame, *, by: str | Sequence[str] = "out
             for l, lane in enumerate(LANES):
                 y = top + 1 + l
                 own, quoted = _lane_state(sents, lane)
-                color = LANE_COLORS[lane]
+                color = FAMILY_COLORS[lane]
                 cells = np.where(own, color, np.where(quoted, tint(color), "#EEEEEE"))
                 panel.barh(np.full(len(x), y), np.full(len(x), 0.86), left=x - 0.43, height=0.8,
                            color=list(cells), label=f"{name} | {lane}")
                 ticks.append(y)
-                tick_labels.append(LANE_LABELS[lane])
+                tick_labels.append(FAMILY_LABELS[lane])
         panel.set_yticks(ticks, tick_labels, fontsize=6.5)
         panel.tick_params(axis="y", length=0)
         panel.set_ylim(len(shown) * block - 0.3, -0.3)
@@ -80,7 +80,7 @@ def plot_framing_strip(features: pd.DataFrame, *, by: str | Sequence[str] = "out
         panel.spines["left"].set_visible(False)
         panel.set_xlabel("Sentence, in reading order (1 = headline)")
         owned = ax is None
-        handles = [Patch(facecolor=LANE_COLORS[lane], label=LANE_LABELS[lane]) for lane in LANES]
+        handles = [Patch(facecolor=FAMILY_COLORS[lane], label=FAMILY_LABELS[lane]) for lane in LANES]
         handles.append(Patch(facecolor=tint("#777777"), label="Light: only inside a quotation"))
         head(fig, axes, title, handles, owned)
         text = "Distancing includes scare quotes. Quotation: direct, indirect or \u201caccording to\u201d."

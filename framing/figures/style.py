@@ -2,8 +2,9 @@
 
 - :data:`PALETTE`: one colour per outlet or group (Okabe & Ito's colour-blind-safe palette, then
   Paul Tol's "muted"), given in sorted order by :func:`outlet_colors`;
-- :data:`LANE_COLORS`: one colour per marker family and for quotations (Paul Tol's "vibrant" palette,
-  colour-blind safe), the same in the framing strip, the highlighted articles and the report;
+- :data:`FAMILY_COLORS`: one colour per marker family and for quotations (Paul Tol's "vibrant" palette,
+  colour-blind safe), the same in the framing strip, the highlighted articles and the report
+  (:func:`span_colors`: light tints of them, so that highlighted text stays readable);
 - :data:`STYLE`: matplotlib settings that make every figure byte-reproducible.
 """
 
@@ -18,11 +19,12 @@ from matplotlib.colors import to_hex, to_rgb
 #: "muted" palette. Beyond these 17, colours repeat: facet or group outlets instead.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442",
            "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499")
-#: Lanes of the framing strip (Paul Tol's "vibrant" palette, colour-blind safe).
-LANE_COLORS = {"loaded": "#EE7733", "hedge": "#33BBEE", "booster": "#0077BB", "distancing": "#EE3377",
-               "quotation": "#009988"}
-LANE_LABELS = {"loaded": "Loaded term", "hedge": "Hedge", "booster": "Booster",
-               "distancing": "Distancing", "quotation": "Quotation"}
+#: One colour per marker family and for quotations, in every figure, view and report (Paul Tol's
+#: "vibrant" palette, colour-blind safe).
+FAMILY_COLORS = {"loaded": "#EE7733", "hedge": "#33BBEE", "booster": "#0077BB", "distancing": "#EE3377",
+                 "reporting_verb": "#CC3311", "quotation": "#009988"}
+FAMILY_LABELS = {"loaded": "Loaded term", "hedge": "Hedge", "booster": "Booster", "distancing": "Distancing",
+                 "reporting_verb": "Reporting verb", "quotation": "Quotation"}
 #: The look of every figure: a font shipped with matplotlib, small sizes for a column's width, no
 #: chart junk; fixed SVG ids and PNG resolution so that files are identical from run to run.
 STYLE: dict[str, object] = {
@@ -65,3 +67,13 @@ def tint(color: str, amount: float = 0.35) -> str:
     """``color`` mixed with white (``amount`` of the colour)."""
     rgb = np.array(to_rgb(color))
     return to_hex(1 - amount * (1 - rgb))
+
+
+def span_colors() -> dict[str, str]:
+    """Highlight colours of marker families and quotation kinds (light tints of :data:`FAMILY_COLORS`,
+    so that text on them stays readable): the views and the report use these."""
+    quotation, distancing = FAMILY_COLORS["quotation"], FAMILY_COLORS["distancing"]
+    colors = {family: tint(color, 0.45) for family, color in FAMILY_COLORS.items() if family != "quotation"}
+    colors.update({"direct": tint(quotation, 0.35), "indirect": tint("#BBBBBB", 0.6),
+                   "according_to": tint(quotation, 0.18), "scare": tint(distancing, 0.22)})
+    return colors

@@ -24,14 +24,11 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from framing.errors import Problem
+from framing.figures.style import span_colors
 from framing.records import FAMILIES, QUOTE_KINDS
 
-#: Span colours: marker families, then quotation kinds (Okabe-Ito and their light tints).
-COLORS = {
-    "loaded": "#E69F00", "hedge": "#56B4E9", "booster": "#D55E00", "distancing": "#CC79A7",
-    "reporting_verb": "#F0E442", "direct": "#B9E3C6", "indirect": "#DDDDDD", "according_to": "#C9C3E6",
-    "scare": "#F6C6DA",
-}
+#: Span colours: marker families, then quotation kinds (the figures' colours, lightened).
+COLORS = span_colors()
 LABELS = {**{family: family.replace("_", " ") for family in FAMILIES},
           **{kind: f"{kind.replace('_', ' ')} quote" for kind in QUOTE_KINDS}}
 SPANS_KEY = "framing"
