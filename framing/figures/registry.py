@@ -146,21 +146,36 @@ def render(tables: TableSet, *, by: By = "outlet", aliases: Aliases = None) -> d
     return out
 
 
+def _write(out: Path, name: str, files: Mapping[str, bytes]) -> list[Path]:
+    written = []
+    for ext in ("png", "svg", "csv"):
+        path = out / f"{name}.{ext}"
+        write_atomic(path, files[ext])
+        written.append(path)
+    return written
+
+
+def write_figure(name: str, tables: TableSet, out_dir: str | Path, *, by: By = "outlet",
+                 aliases: Aliases = None) -> tuple[pd.DataFrame, list[Path]]:
+    """Draw one figure of :data:`NAMES` and write its ``.png``, ``.svg`` and ``.csv`` to ``out_dir``, the
+    same bytes as :func:`build_figures` writes; return its table and the written paths. Raises KeyError
+    for an unknown name, OutputError when ``out_dir`` cannot be written."""
+    out = prepare_dir(out_dir)
+    table, fig = draw(name, tables, by=by, aliases=aliases)
+    files = {"csv": table_bytes(table), **{fmt: figure_bytes(fig, fmt) for fmt in FORMATS}}
+    return table, _write(out, name, files)
+
+
 def build_figures(tables: TableSet, out_dir: str | Path, *, by: By = "outlet", aliases: Aliases = None) -> list[Path]:
     """Compute every measure, draw every figure and write ``NAME.png``, ``NAME.svg`` and ``NAME.csv``
     to ``out_dir`` for each name in :data:`NAMES`; return the written paths in that order.
 
     ``tables``: a :class:`framing.analysis.Tables` or a mapping of table name -> DataFrame with
     ``articles``, ``sentences``, ``markers``, ``quotes`` and, if there is one, ``mentions``.
-    ``by``: the articles column(s) whose groups are compared. ``aliases``: alias -> canonical name (a mapping or a CSV ``alias,canonical``) applied to actors
-    and resolved speakers. Raises OutputError when ``out_dir`` cannot be written.
+    ``by``: the articles column(s) whose groups are compared. ``aliases``: alias -> canonical name (a
+    mapping or a CSV ``alias,canonical``) applied to actors and resolved speakers. Raises OutputError
+    when ``out_dir`` cannot be written.
     """
     out = prepare_dir(out_dir)
     rendered = render(tables, by=by, aliases=aliases)
-    written = []
-    for name, files in rendered.items():
-        for ext in ("png", "svg", "csv"):
-            path = out / f"{name}.{ext}"
-            write_atomic(path, files[ext])
-            written.append(path)
-    return written
+    return [path for name, files in rendered.items() for path in _write(out, name, files)]

@@ -201,6 +201,20 @@ def describe(table: pd.DataFrame, template: str, *, by: str | Sequence[str] | No
     return sep.join(parts)
 
 
+def linked_figure(name: str, tables, folder: str | Path, *, by: str | Sequence[str] = "outlet"):
+    """Draw figure ``name`` (one of :data:`framing.figures.NAMES`) as ``make figures`` does, write its PNG,
+    SVG and CSV into ``folder`` and return ``(table, link)``: the figure's table and a Markdown image
+    link to the PNG, with the figure's caption as its text. ``folder`` is written as given in the link,
+    so give it relative to the notebook ("../figures"). The notebook keeps a link, not the image."""
+    from IPython.display import Markdown
+
+    from framing.figures import BY_NAME, write_figure
+
+    table, _ = write_figure(name, tables, folder, by=by)
+    path = Path(folder, f"{name}.png").as_posix()
+    return table, Markdown(f"![{BY_NAME[name].caption}]({path})")
+
+
 def show_figure(fig: Figure, *, width: int | None = None):
     """Show ``fig`` in a notebook as the PNG that ``make figures`` would write (the same bytes on every
     run), ``width`` screen pixels wide (default: :data:`PIXELS_PER_INCH` per inch of the figure).
