@@ -1,14 +1,36 @@
-"""framing: media-framing analysis of news articles (public API re-exports only)."""
+"""framing: media-framing analysis of news articles (public API re-exports only).
 
-from framing.analysis import Summary, Tables, analyze, analyze_to, default_corpus
-from framing.corpus import Article, iter_articles, read_corpus
-from framing.errors import FramingError, InputError, LexiconError, ModelError, OutputError, Problem
-from framing.options import Options
-from framing.pipeline.model import load_model, load_pipeline, resolve_model
-from framing.schemas import read_table
+Each name is imported from its module on first use, so that ``import framing`` and ``framing --help``
+start at once, and a run loads only what it needs (spaCy, pandas, TextBlob).
+"""
+
+from importlib import import_module
 
 __version__ = "0.1.0"
 
-__all__ = ["Article", "FramingError", "InputError", "LexiconError", "ModelError", "Options", "OutputError", "Problem",
-           "Summary", "Tables", "analyze", "analyze_to", "default_corpus", "iter_articles", "load_model",
-           "load_pipeline", "read_corpus", "read_table", "resolve_model"]
+#: Public name -> the module that defines it.
+_EXPORTS = {
+    "Summary": "framing.analysis", "Tables": "framing.analysis", "analyze": "framing.analysis",
+    "analyze_to": "framing.analysis", "default_corpus": "framing.analysis",
+    "Article": "framing.corpus", "iter_articles": "framing.corpus", "read_corpus": "framing.corpus",
+    "FramingError": "framing.errors", "InputError": "framing.errors", "LexiconError": "framing.errors",
+    "ModelError": "framing.errors", "OutputError": "framing.errors", "Problem": "framing.errors",
+    "Options": "framing.options",
+    "load_model": "framing.pipeline.model", "load_pipeline": "framing.pipeline.model",
+    "resolve_model": "framing.pipeline.model",
+    "read_table": "framing.schemas",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'framing' has no attribute {name!r}")
+    value = getattr(import_module(_EXPORTS[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

@@ -31,8 +31,6 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + TABLE_SUFFIXES
 TEXT_COLUMNS = ("text", "body", "content", "article", "full_text", "fulltext")
 #: An HTML page whose extracted text has fewer words holds no article (navigation, cookie banners).
 MIN_HTML_WORDS = 20
-#: Longest article text accepted (characters); spaCy's default limit.
-MAX_CHARS = 1_000_000
 
 
 def _split_front_matter(text: str, path: str | Path) -> tuple[dict[str, str], str]:
@@ -74,9 +72,6 @@ def _make_article(doc_id: str, raw: str, meta: dict[str, str], *, path: str, not
     except ValueError:
         raise InputError(where_path, "no article text left after removing boilerplate",
                          "check that this is an article", line=where_line) from None
-    if len(cleaned.text) > MAX_CHARS:
-        raise InputError(where_path, f"the article has {len(cleaned.text):,} characters, more than the "
-                         f"{MAX_CHARS:,} one article may have", "split it into articles", line=where_line)
     values = {name: meta.get(name, "") or getattr(cleaned, name, "") for name in FIELDS}
     if not values["title"]:
         values["title"] = cleaned.title

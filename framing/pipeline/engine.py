@@ -9,7 +9,6 @@ the corpus, and the rows are the same whatever the engine, process count or cach
 
 from __future__ import annotations
 
-import itertools
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,8 +22,16 @@ from framing.corpus import Article
 from framing.errors import FramingError
 from framing.options import Options
 from framing.pipeline.model import EXTRACTORS, load_pipeline
+from framing.pipeline.pieces import QUOTE_COUNT, Piece, join, pieces
 from framing.pipeline.sentiment import sentence_scores
 from framing.schemas import Rows
+
+#: What the engine parses: an article, or a piece of a long one.
+Unit = Article | Piece
+#: Most characters of text in one chunk (one ``nlp.pipe`` batch): with pieces of long texts, or very
+#: long articles, a chunk holds fewer than ``batch_size`` of them, so memory stays that of a batch of
+#: ordinary articles.
+MAX_CHUNK_CHARS = 500_000
 
 
 @dataclass
@@ -48,11 +55,13 @@ class Analyzer:
             root = Path(settings.cache_dir) if settings.cache_dir else default_cache_dir()
             self.cache = ParseCache(root, parse_key(self.nlp, self.parse_names))
 
-    def rows(self, articles: list[Article]) -> list[Rows]:
-        """Table rows of each article of the chunk, in order."""
+    def rows(self, units: list[Unit]) -> list[Rows]:
+        """Table rows of each article or piece of a long article (see :mod:`framing.pipeline.pieces`)
+        of the chunk, in order; a piece's rows count its quotations under ``QUOTE_COUNT``."""
         from framing.tables import doc_rows
 
         nlp = self.nlp
+        articles = [unit.article if isinstance(unit, Piece) else unit for unit in units]
         texts = [article.text for article in articles]
         docs = [self.cache.get(text, nlp.vocab) if self.cache else None for text in texts]
         missing = [i for i, doc in enumerate(docs) if doc is None]
@@ -65,10 +74,13 @@ class Analyzer:
                     sentence_scores(doc)  # cached with the parse: a rerun does not score sentences again
                 self.cache.put(texts[i], doc)
         results = []
-        for article, doc in zip(articles, docs):
+        for unit, article, doc in zip(units, articles, docs):
             for name in self.extract_names:
                 doc = nlp.get_pipe(name)(doc)
-            results.append(doc_rows(article, doc, tables=self.settings.tables))
+            rows = doc_rows(article, doc, tables=self.settings.tables)
+            if isinstance(unit, Piece):
+                rows[QUOTE_COUNT] = len(doc._.framing_quotes or [])
+            results.append(rows)
         return results
 
 
@@ -85,28 +97,39 @@ def analyzer_for(settings: Options) -> Analyzer:
     return analyzer
 
 
-def process_chunk(articles: list[Article], settings: Options) -> list[Rows]:
-    """Rows of a chunk of articles, using this process's pipeline (loaded on first use)."""
-    return analyzer_for(settings).rows(articles)
+def process_chunk(units: list[Unit], settings: Options) -> list[Rows]:
+    """Rows of a chunk of articles (or pieces), using this process's pipeline (loaded on first use)."""
+    return analyzer_for(settings).rows(units)
 
 
-def chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    """Consecutive lists of ``size`` items (the last may be shorter)."""
-    iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, size)):
+def chunks(items: Iterable[Unit], size: int, *, max_chars: int = MAX_CHUNK_CHARS) -> Iterator[list[Unit]]:
+    """Consecutive lists of at most ``size`` items holding at most ``max_chars`` characters of text
+    (a longer item is a chunk of its own)."""
+    chunk: list[Unit] = []
+    chars = 0
+    for item in items:
+        length = len(item.article.text if isinstance(item, Piece) else item.text)
+        if chunk and (len(chunk) >= size or chars + length > max_chars):
+            yield chunk
+            chunk, chars = [], 0
+        chunk.append(item)
+        chars += length
+    if chunk:
         yield chunk
 
 
-def _windowed(submit: Callable[[list[Article]], Future], work: Iterator[list[Article]], window: int
-              ) -> Iterator[Rows]:
-    """Submit chunks with at most ``window`` in flight; yield their rows in submission order."""
-    pending: deque[Future] = deque()
+def _windowed(submit: Callable[[list[Unit]], Future], work: Iterator[list[Unit]], window: int
+              ) -> Iterator[tuple[Unit, Rows]]:
+    """Submit chunks with at most ``window`` in flight; yield each unit with its rows, in order."""
+    pending: deque[tuple[list[Unit], Future]] = deque()
     for chunk in work:
-        pending.append(submit(chunk))
+        pending.append((chunk, submit(chunk)))
         if len(pending) >= window:
-            yield from pending.popleft().result()
+            done, future = pending.popleft()
+            yield from zip(done, future.result())
     while pending:
-        yield from pending.popleft().result()
+        done, future = pending.popleft()
+        yield from zip(done, future.result())
 
 
 def run(articles: Iterable[Article], settings: Options, *, nlp: Language | None = None) -> Iterable[Rows]:
@@ -118,15 +141,15 @@ def run(articles: Iterable[Article], settings: Options, *, nlp: Language | None 
     Raises FramingError for a missing scheduler, ModelError/LexiconError for a bad model or lexicon:
     before the first article is read.
     """
-    work = chunks(articles, settings.batch_size)
+    work = chunks(pieces(articles), settings.batch_size)
     if settings.engine == "dask":
         client = _dask_client(settings.scheduler)
-        return _run_dask(client, work, settings)
+        return join(_run_dask(client, work, settings))
     if settings.n_process == 1:
         analyzer = Analyzer(settings, nlp=nlp) if nlp is not None else analyzer_for(settings)
-        return (rows for chunk in work for rows in analyzer.rows(chunk))
+        return join(unit_rows for chunk in work for unit_rows in zip(chunk, analyzer.rows(chunk)))
     check_settings(settings)
-    return _run_pool(work, settings, settings.n_process)
+    return join(_run_pool(work, settings, settings.n_process))
 
 
 def check_settings(settings: Options) -> None:
@@ -140,7 +163,7 @@ def check_settings(settings: Options) -> None:
         load_lexicon(settings.lexicon_paths, families=settings.families)
 
 
-def _run_pool(work: Iterator[list[Article]], settings: Options, n_process: int) -> Iterator[Rows]:
+def _run_pool(work: Iterator[list[Unit]], settings: Options, n_process: int) -> Iterator[tuple[Unit, Rows]]:
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")
@@ -164,7 +187,7 @@ def _dask_client(scheduler: str | None):
     return client
 
 
-def _run_dask(client, work: Iterator[list[Article]], settings: Options) -> Iterator[Rows]:
+def _run_dask(client, work: Iterator[list[Unit]], settings: Options) -> Iterator[tuple[Unit, Rows]]:
     with client:
         workers = max(len(client.scheduler_info().get("workers", {})), 1)
         yield from _windowed(lambda chunk: client.submit(process_chunk, chunk, settings, pure=False),

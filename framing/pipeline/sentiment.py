@@ -24,14 +24,10 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from framing.pipeline.model import sentences
-from textblob.en import sentiment as _ANALYSER
 
-try:  # TextBlob's tokenizer tables, which the fast path below follows
-    from textblob._text import (ABBREVIATIONS, EMOTICONS, EOS, PUNCTUATION, RE_ABBR1, RE_ABBR2, RE_ABBR3,
-                                RE_EMOTICONS, RE_SARCASM, TOKEN, replacements)
-    _FAST = True
-except ImportError:  # another TextBlob layout: its own analyser (slower, the same scores)
-    _FAST = False
+#: False when TextBlob's tokenizer tables are not where the fast path expects them (another TextBlob
+#: layout): its own analyser is used then (slower, the same scores).
+_FAST = True
 
 #: ``doc.user_data`` key of the sentence scores stored by :func:`sentence_scores`.
 KEY = "framing_sentiment"
@@ -39,11 +35,39 @@ KEY = "framing_sentiment"
 VERSION = version("textblob")
 
 
-class _Lexicon:
-    """TextBlob's English sentiment lexicon as flat lookups (built on first use)."""
+class _TextBlob:
+    """TextBlob's analyser, its English sentiment lexicon as flat lookups, and its word tokenizer's tables
+    (``textblob._text.find_tokens`` with its English defaults, patterns compiled once). Built on first
+    use: importing TextBlob costs more than a cached rerun needs (the scores are stored with the parse)."""
 
     def __init__(self) -> None:
-        analyser = _ANALYSER
+        global _FAST
+        from textblob.en import sentiment as analyser
+
+        self.analyser = analyser
+        try:  # TextBlob's tokenizer tables, which the fast path follows
+            from textblob import _text
+        except ImportError:
+            _FAST = False
+            return
+        names = ("ABBREVIATIONS", "EMOTICONS", "EOS", "PUNCTUATION", "RE_ABBR1", "RE_ABBR2", "RE_ABBR3",
+                 "RE_EMOTICONS", "RE_SARCASM", "TOKEN", "replacements")
+        if not all(hasattr(_text, name) for name in names):
+            _FAST = False
+            return
+        self.abbreviations, self.eos, self.punctuation = _text.ABBREVIATIONS, _text.EOS, _text.PUNCTUATION
+        self.abbr = (_text.RE_ABBR1, _text.RE_ABBR2, _text.RE_ABBR3)
+        self.re_emoticons, self.re_sarcasm, self.token = _text.RE_EMOTICONS, _text.RE_SARCASM, _text.TOKEN
+        self.replacements = _text.replacements
+        self.replace = [(re.compile(pattern), replacement) for pattern, replacement in _text.replacements.items()]
+        self.quotes = str.maketrans({"\u201c": " \u201c ", "\u201d": " \u201d ", "\u2018": " \u2018 ",
+                                     "\u2019": " \u2019 ", "'": " ' ", '"': ' " '})
+        self.linebreak = re.compile(r"\n{2,}")
+        self.spaces = re.compile(r"\s+")
+        self.leading = tuple(_text.PUNCTUATION.replace(".", ""))
+        self.trailing = self.leading + (".",)
+        self.ends = frozenset({"...", ".", "!", "?", _text.EOS})
+        self.closers = frozenset({"'", '"', "\u201d", "\u2019", "...", ".", "!", "?", ")", _text.EOS})
         analyser.load()
         words = dict.items(analyser)
         #: word -> (polarity, subjectivity, intensity), averaged over its parts of speech
@@ -54,54 +78,48 @@ class _Lexicon:
         self.negations = frozenset(analyser.negations)
         self.modifier = analyser.modifier  # unknown words that still modify ("-ly")
         self.emoticons: dict[str, float] = {}
-        for (_, polarity), faces in EMOTICONS.items():
+        for (_, polarity), faces in _text.EMOTICONS.items():
             for face in faces:
                 self.emoticons.setdefault(face.lower(), polarity)
 
 
-_LEXICON: _Lexicon | None = None
+_LOADED: _TextBlob | None = None
 
-# TextBlob's word tokenizer (``textblob._text.find_tokens`` with its English defaults), with its patterns
-# compiled once and a shortcut for the words that carry no punctuation (most of them).
-if _FAST:
-    _REPLACE = [(re.compile(pattern), replacement) for pattern, replacement in replacements.items()]
-    _QUOTES = str.maketrans({"\u201c": " \u201c ", "\u201d": " \u201d ", "\u2018": " \u2018 ", "\u2019": " \u2019 ",
-                             "'": " ' ", '"': ' " '})
-    _LINEBREAK = re.compile(r"\n{2,}")
-    _SPACES = re.compile(r"\s+")
-    _LEADING = tuple(PUNCTUATION.replace(".", ""))
-    _TRAILING = _LEADING + (".",)
-    _ENDS = frozenset({"...", ".", "!", "?", EOS})
-    _CLOSERS = frozenset({"'", '"', "\u201d", "\u2019", "...", ".", "!", "?", ")", EOS})
+
+def _textblob() -> _TextBlob:
+    global _LOADED
+    if _LOADED is None:
+        _LOADED = _TextBlob()
+    return _LOADED
 
 
 def _tokens(string: str) -> list[str]:
     """The words TextBlob's sentiment analyser reads in ``string`` (``" ".join(find_tokens(s)).split()``)."""
+    tb = _textblob()
     if "'" in string:  # every contraction pattern has an apostrophe
-        for pattern, replacement in _REPLACE:
+        for pattern, replacement in tb.replace:
             string = pattern.sub(replacement, string)
-    string = string.translate(_QUOTES).replace("\r\n", "\n")
-    string = _SPACES.sub(" ", _LINEBREAK.sub(f" {EOS} ", string))
+    string = string.translate(tb.quotes).replace("\r\n", "\n")
+    string = tb.spaces.sub(" ", tb.linebreak.sub(f" {tb.eos} ", string))
     tokens: list[str] = []
     append = tokens.append
-    for t in TOKEN.findall(string + " "):
-        if not t.startswith(_LEADING) and not t.endswith(_TRAILING):
+    for t in tb.token.findall(string + " "):
+        if not t.startswith(tb.leading) and not t.endswith(tb.trailing):
             append(t)
             continue
         tail = []
-        while t.startswith(_LEADING) and t not in replacements:
+        while t.startswith(tb.leading) and t not in tb.replacements:
             tokens.append(t[0])
             t = t[1:]
-        while t.endswith(_TRAILING) and t not in replacements:
-            if t.endswith(_LEADING):
+        while t.endswith(tb.trailing) and t not in tb.replacements:
+            if t.endswith(tb.leading):
                 tail.append(t[-1])
                 t = t[:-1]
             if t.endswith("..."):
                 tail.append("...")
                 t = t[:-3].rstrip(".")
             if t.endswith("."):
-                if t in ABBREVIATIONS or RE_ABBR1.match(t) is not None or RE_ABBR2.match(t) is not None \
-                        or RE_ABBR3.match(t) is not None:
+                if t in tb.abbreviations or any(pattern.match(t) is not None for pattern in tb.abbr):
                     break
                 tail.append(t[-1])
                 t = t[:-1]
@@ -112,12 +130,12 @@ def _tokens(string: str) -> list[str]:
     i = j = 0
     n = len(tokens)
     while j < n:
-        if tokens[j] in _ENDS:
-            while j < n and tokens[j] in _CLOSERS:
+        if tokens[j] in tb.ends:
+            while j < n and tokens[j] in tb.closers:
                 if tokens[j] in ("'", '"') and sentences[-1].count(tokens[j]) % 2 == 0:
                     break  # balanced quotes
                 j += 1
-            sentences[-1].extend(t for t in tokens[i:j] if t != EOS)
+            sentences[-1].extend(t for t in tokens[i:j] if t != tb.eos)
             sentences.append([])
             i = j
         j += 1
@@ -125,19 +143,18 @@ def _tokens(string: str) -> list[str]:
     words: list[str] = []
     for sentence in sentences:
         if sentence:
-            joined = RE_SARCASM.sub("(!)", " ".join(sentence))
-            joined = RE_EMOTICONS.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), joined)
+            joined = tb.re_sarcasm.sub("(!)", " ".join(sentence))
+            joined = tb.re_emoticons.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), joined)
             words.extend(joined.split())
     return words
 
 
 def sentiment(text: str) -> tuple[float, float]:
     """``(polarity, subjectivity)`` of ``text``: polarity in [-1, 1], subjectivity in [0, 1]."""
+    lexicon = _textblob()
     if not _FAST:
-        polarity, subjectivity = _ANALYSER(text)
+        polarity, subjectivity = lexicon.analyser(text)
         return float(polarity), float(subjectivity)
-    global _LEXICON
-    lexicon = _LEXICON or (_LEXICON := _Lexicon())
     scores, modifies, negations, emoticons = lexicon.scores, lexicon.modifies, lexicon.negations, \
         lexicon.emoticons
     found: list[list[float]] = []  # [polarity, subjectivity, intensity, negated] per assessed word
@@ -174,7 +191,7 @@ def sentiment(text: str) -> tuple[float, float]:
                 found[-1][0] = max(-1.0, min(found[-1][0] * 1.25, +1.0))
             if word == "(!)":  # irony
                 found.append([0.0, 1.0, 1.0, 1])
-            if not word.isalpha() and len(word) <= 5 and word not in PUNCTUATION:
+            if not word.isalpha() and len(word) <= 5 and word not in lexicon.punctuation:
                 face = emoticons.get(word)
                 if face is not None:
                     found.append([face, 1.0, 1.0, 1])
