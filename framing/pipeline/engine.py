@@ -21,7 +21,7 @@ from framing.pipeline.cache import ParseCache, default_cache_dir, parse_key
 from framing.corpus import Article
 from framing.errors import FramingError
 from framing.options import Options
-from framing.pipeline.model import EXTRACTORS, load_pipeline
+from framing.pipeline.model import EXTRACTORS, load_model, load_pipeline, needs_for, parse_components
 from framing.pipeline.pieces import QUOTE_COUNT, Piece, join, pieces
 from framing.pipeline.sentiment import sentence_scores
 from framing.schemas import Rows
@@ -44,16 +44,25 @@ class Analyzer:
 
     def __post_init__(self) -> None:
         settings = self.settings
-        if self.nlp is None:
+        self.needs = needs_for(settings.extractors)
+        if self.nlp is None:  # the parser itself is loaded when a text is not found in the cache
             self.nlp = load_pipeline(settings.model, extractors=settings.extractors,
                                      lexicon_paths=settings.lexicon_paths, families=settings.families,
-                                     aliases=settings.aliases)
+                                     aliases=settings.aliases, weights=False)
         extractor_names = set(EXTRACTORS.values())
-        self.parse_names = [n for n in self.nlp.pipe_names if n not in extractor_names]
         self.extract_names = [n for n in self.nlp.pipe_names if n in extractor_names]
+        own = [n for n in self.nlp.pipe_names if n not in extractor_names]
+        self._parser: Language | None = self.nlp if own else None  # a whole pipeline given: it parses
+        self.parse_names = own or parse_components(settings.model, needs=self.needs)
         if settings.cache:
             root = Path(settings.cache_dir) if settings.cache_dir else default_cache_dir()
             self.cache = ParseCache(root, parse_key(self.nlp, self.parse_names))
+
+    def parser(self) -> Language:
+        """The model that parses texts missing from the cache (loaded on first use, sharing the vocabulary)."""
+        if self._parser is None:
+            self._parser = load_model(self.settings.model, needs=self.needs, vocab=self.nlp.vocab)
+        return self._parser
 
     def rows(self, units: list[Unit]) -> list[Rows]:
         """Table rows of each article or piece of a long article (see :mod:`framing.pipeline.pieces`)
@@ -65,8 +74,9 @@ class Analyzer:
         texts = [article.text for article in articles]
         docs = [self.cache.get(text, nlp.vocab) if self.cache else None for text in texts]
         missing = [i for i, doc in enumerate(docs) if doc is None]
-        parsed = nlp.pipe((texts[i] for i in missing), batch_size=max(len(missing), 1),
-                          disable=self.extract_names)
+        parser = self.parser() if missing else nlp
+        parsed = parser.pipe((texts[i] for i in missing), batch_size=max(len(missing), 1),
+                             disable=[n for n in self.extract_names if n in parser.pipe_names])
         for i, doc in zip(missing, parsed):
             docs[i] = doc
             if self.cache is not None:

@@ -21,6 +21,7 @@ import spacy
 from spacy.attrs import IS_PUNCT, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from framing import extensions  # noqa: F401  (registers the Doc extensions)
 from framing.errors import ModelError
@@ -77,15 +78,8 @@ def resolve_model(name: str | None = None) -> str:
                      f"{', '.join(DEFAULT_MODELS)})", INSTALL_HINT)
 
 
-def load_model(name: str | None = None, *, needs: Iterable[str] = NEEDS) -> Language:
-    """The English model alone (with paragraph-aware sentence boundaries), no framing components.
-
-    ``needs`` says what the analysis reads from the parse (see :data:`NEEDS`); components of a standard
-    spaCy pipeline that nothing needs are left out: without ``dep`` the fast sentence recogniser
-    replaces the parser, without ``lemma`` the tagger and lemmatizer are skipped, without ``ents`` the
-    entity recogniser. Raises ModelError.
-    """
-    resolved = resolve_model(name)
+def _skipped(needs: Iterable[str]) -> set[str]:
+    """The components of a standard spaCy pipeline that nothing in ``needs`` reads."""
     needs = set(needs)
     unknown = needs - set(NEEDS)
     if unknown:
@@ -99,12 +93,57 @@ def load_model(name: str | None = None, *, needs: Iterable[str] = NEEDS) -> Lang
         skip.add("ner")
     if {"dep", "lemma"}.isdisjoint(needs):
         skip.add("tok2vec")
+    return skip
+
+
+def _pipeline_config(resolved: str) -> dict:
+    """The ``[nlp]`` section of a pipeline's config (its components, which are disabled), read without
+    loading the pipeline. Raises ModelError."""
+    path = Path(resolved) if Path(resolved).is_dir() else spacy.util.get_package_path(resolved)
+    if not (path / "config.cfg").is_file():  # an installed package keeps its pipeline in a data folder
+        meta = spacy.util.get_model_meta(path)
+        path = path / f"{meta['lang']}_{meta['name']}-{meta['version']}"
     try:
-        nlp = spacy.load(resolved, exclude=sorted(skip))
+        return dict(spacy.util.load_config(path / "config.cfg")["nlp"])
+    except (OSError, ValueError, KeyError) as error:
+        raise ModelError(resolved, f"the spaCy pipeline's config could not be read ({error})",
+                         f"reinstall it, or {INSTALL_HINT}") from None
+
+
+def parse_components(name: str | None = None, *, needs: Iterable[str] = NEEDS) -> list[str]:
+    """The names of the components :func:`load_model` runs, in order, read from the pipeline's config
+    without loading its weights (they name a parse in the parse cache). Raises ModelError."""
+    config = _pipeline_config(resolve_model(name))
+    skip = _skipped(needs)
+    disabled = set(config.get("disabled", []))
+    names = [n for n in config["pipeline"] if n not in skip]
+    enabled = [n for n in names if n not in disabled or (n == "senter" and "parser" not in names)]
+    segmenter = next((i for i, n in enumerate(enabled) if n in ("parser", "senter")), 0)
+    return [*enabled[:segmenter], "framing_paragraphs", *enabled[segmenter:]]
+
+
+def load_model(name: str | None = None, *, needs: Iterable[str] = NEEDS, weights: bool = True,
+               vocab: Vocab | None = None) -> Language:
+    """The English model alone (with paragraph-aware sentence boundaries), no framing components.
+
+    ``needs`` says what the analysis reads from the parse (see :data:`NEEDS`); components of a standard
+    spaCy pipeline that nothing needs are left out: without ``dep`` the fast sentence recogniser
+    replaces the parser, without ``lemma`` the tagger and lemmatizer are skipped, without ``ents`` the
+    entity recogniser. ``weights=False`` gives the tokenizer and vocabulary alone (enough for Docs read
+    from the parse cache and for the framing components); ``vocab`` shares a vocabulary already loaded.
+    Raises ModelError.
+    """
+    resolved = resolve_model(name)
+    skip = _skipped(needs) if weights else set(_pipeline_config(resolved)["pipeline"])
+    shared = {} if vocab is None else {"vocab": vocab}
+    try:
+        nlp = spacy.load(resolved, exclude=sorted(skip), **shared)
     except (OSError, ValueError) as error:
         raise ModelError(resolved, f"the spaCy pipeline could not be loaded ({error})",
                          f"reinstall it, or {INSTALL_HINT}") from None
     split_glued_quotes(nlp)
+    if not weights:
+        return nlp
     if "parser" not in nlp.pipe_names and "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
     first_segmenter = next((n for n in nlp.pipe_names if n in ("parser", "senter")), None)
@@ -124,23 +163,30 @@ def split_glued_quotes(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = re.compile("|".join([*own, *GLUED_QUOTES])).finditer
 
 
+def needs_for(extractors: Iterable[str]) -> tuple[str, ...]:
+    """What the parse must give the framing ``extractors``: everything, or sentence boundaries alone."""
+    return NEEDS if tuple(extractors) else ("sents",)
+
+
 def load_pipeline(model: str | None = None, *, extractors: Iterable[str] = tuple(EXTRACTORS),
                   lexicon_paths: Sequence[str | Path] = (), families: Sequence[str] | None = None,
-                  aliases: str | Path | None = None, needs: Iterable[str] | None = None) -> Language:
+                  aliases: str | Path | None = None, needs: Iterable[str] | None = None,
+                  weights: bool = True) -> Language:
     """The full pipeline: the model plus the requested framing components.
 
     ``lexicon_paths`` add user lexicon files to the shipped ones; ``families`` keeps only these marker
     families (None: all); ``aliases`` is a CSV of speaker/actor aliases for the sourcing component;
     ``needs`` as in :func:`load_model` (default: everything when an extractor runs, else sentence
-    boundaries only). Raises ModelError, LexiconError.
+    boundaries only); ``weights=False``: the framing components on the tokenizer and vocabulary alone
+    (for Docs read from the parse cache; see :func:`load_model`). Raises ModelError, LexiconError.
     """
     wanted = list(extractors)
     unknown = sorted(set(wanted) - set(EXTRACTORS))
     if unknown:
         raise ValueError(f"unknown extractor(s) {', '.join(unknown)}; choose from {', '.join(EXTRACTORS)}")
     if needs is None:
-        needs = NEEDS if wanted else ("sents",)
-    nlp = load_model(model, needs=needs)
+        needs = needs_for(wanted)
+    nlp = load_model(model, needs=needs, weights=weights)
     if "markers" in wanted:
         nlp.add_pipe("framing_markers", config={
             "lexicon_paths": [str(p) for p in lexicon_paths],
