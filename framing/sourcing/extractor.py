@@ -65,7 +65,12 @@ from spacy.tokens import Doc, Token
 from framing import extensions  # noqa: F401  (registers doc._.framing_quotes)
 from framing.records import Quote
 from framing.aliases import read_aliases
-from framing.sourcing.speakers import Actors, SourcingLexicon, Speaker, load_sourcing_lexicon
+from framing.sourcing.lexicon import (COMPARISONS, COORDINATORS, HEADLINE_NAME_WORDS, NEEDS_IT,
+                                      NOT_CUE_WITH_COMPLEMENT, OF_COMPLEMENTS, QUOTE_ONLY, READ_SUBJECTS,
+                                      RELATIVE_OPENERS, RELATIVE_PRONOUNS, SCARE_BEFORE, SPEAKING_SUBJECTS,
+                                      SPEECH_NOUNS, THIRD_PERSON_SUBJECTS, SourcingLexicon,
+                                      load_sourcing_lexicon)
+from framing.sourcing.speakers import Actors, Speaker
 
 # ---------------------------------------------------------------------------------------------------
 # Quotation marks
@@ -296,28 +301,8 @@ def _first_mark(text: str, start: int, end: int) -> int:
 STOPS = frozenset({".", "!", "?", ";", "\n"})
 #: Punctuation that ends a lead-in ("said:", "said,").
 LEAD_PUNCT = frozenset({":", ",", "\u2014", "\u2013", "-", "\u2026"})
-#: Words before a quotation that mark it as a label, not anyone's words.
-SCARE_BEFORE = ("so-called", "so called", "the term", "the word", "the words", "the phrase", "the label",
-                "the notion of", "the concept of", "quote unquote")
 #: Dependency labels climbed from a cue with no subject to the verb that has one.
 CLIMB = frozenset({"conj", "advcl", "pcomp", "prep", "acomp", "xcomp"})
-#: Verbs of saying that need a specific frame to count as cues.
-NEEDS_IT = frozenset({"put"})  # "as he put it"
-#: Cues of quotations only, never of indirect speech ("called the plan “a disaster”").
-QUOTE_ONLY = frozenset({"read", "call", "dub", "term", "label", "brand", "headline", "title"})
-#: Subjects that make "read" a cue ("the headline reads: ...").
-READ_SUBJECTS = frozenset({"headline", "sign", "statement", "letter", "message", "tweet", "post", "banner",
-                           "caption", "note", "text", "email", "title", "placard", "card", "release",
-                           "poster", "slogan", "ad", "advertisement", "it", "that", "which", "petition",
-                           "editorial", "column", "op-ed", "article", "memo", "report", "notice", "flyer",
-                           "leaflet", "shirt", "t-shirt", "hat", "sticker", "billboard", "inscription", "plaque"})
-#: Nouns that name an utterance: a quote in their "that" clause or after them and a colon is what was
-#: said ("her remark that “…”"), and their possessor said it.
-SPEECH_NOUNS = frozenset({"remark", "comment", "statement", "claim", "assertion", "suggestion", "argument",
-                          "declaration", "announcement", "admission", "accusation", "allegation", "warning",
-                          "promise", "pledge", "vow", "boast", "insistence", "contention", "observation",
-                          "quip", "joke", "response", "reply", "answer", "retort", "explanation", "prediction",
-                          "complaint", "plea", "assurance", "testimony", "confession", "message", "tweet"})
 #: Dependency labels of a cue's subject: quoted words inside it are not what the cue reports.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "npadvmod", "expl"})
 #: Maximum tokens between a closing mark and a trailing cue.
@@ -365,7 +350,6 @@ class SourcingExtractor:
     def __init__(self, lexicon: SourcingLexicon | None = None, aliases: dict[str, str] | None = None):
         self.lexicon = lexicon or load_sourcing_lexicon()
         self.aliases = aliases or {}
-        self._keys: frozenset[int] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.framing_quotes = self.find(doc)
@@ -407,7 +391,7 @@ class SourcingExtractor:
         if heading and not before:
             found.heading = "headline" if line_start == 0 else "subhead"
         lowered = text[max(0, quote.open - 20):quote.open].lower().rstrip()
-        if any(lowered.endswith(word) for word in SCARE_BEFORE):
+        if lowered.endswith(SCARE_BEFORE):
             found.kind = "scare"
             return found
         if parsed:
@@ -574,9 +558,9 @@ class SourcingExtractor:
         doc = ctx.doc
         i = close_tok + 1
         limit = min(len(doc), close_tok + 14)
-        while i < limit and (ctx.in_quote(i) or doc[i].lower_ in {"or", "and", ","} or doc[i].is_quote):
+        while i < limit and (ctx.in_quote(i) or doc[i].lower_ in COORDINATORS or doc[i].text == "," or doc[i].is_quote):
             i += 1
-        if i >= limit or doc[i].lower_ not in {"like", "as"}:
+        if i >= limit or doc[i].lower_ not in COMPARISONS:
             return None
         for j in range(i + 2, min(len(doc), i + 6)):
             word = doc[j]
@@ -609,7 +593,7 @@ class SourcingExtractor:
                 return Cue(j, j + 1, lemma, families, j), head, None
             if token.pos_ in {"VERB", "AUX"} and token.tag_ not in {"VBN", "VBG"}:
                 return None
-            if head < 0 and (token.pos_ in {"PROPN", "NOUN"} or token.lower_ in {"he", "she", "they", "we", "i"}):
+            if head < 0 and (token.pos_ in {"PROPN", "NOUN"} or token.lower_ in SPEAKING_SUBJECTS):
                 head = j
                 while head + 1 < len(doc) and doc[head + 1].pos_ in {"PROPN", "NOUN"} and \
                         not (self.lexicon.families(doc[head + 1].lemma_.lower()) & {"speech", "thought"}):
@@ -689,7 +673,7 @@ class SourcingExtractor:
                 return None
             subject = next((c for c in verb.children if c.dep_ == "nsubj" and not ctx.in_quote(c.i)), None)
             if subject is not None and (subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or
-                                        subject.lower_ in {"he", "she", "they", "we", "i"} or
+                                        subject.lower_ in SPEAKING_SUBJECTS or
                                         subject.lemma_.lower() in self.lexicon.speaker_nouns or
                                         own and level == 0 and subject.pos_ in {"NOUN", "PROPN"}):
                 break
@@ -739,7 +723,7 @@ class SourcingExtractor:
                 if child.lower_ == "according" and child.dep_ == "prep" and according is None:
                     according = self.cue_at(child)  # "According to X, he is now “the worst …”"
                 if child.dep_ == "parataxis" or (child.dep_ == "advcl" and
-                        any(m.lower_ in {"like", "as"} for m in child.children if m.dep_ in {"mark", "advmod"})):
+                        any(m.lower_ in COMPARISONS for m in child.children if m.dep_ in {"mark", "advmod"})):
                     cue = self.cue_at(child)
                     if cue is not None and cue.families & {"speech", "thought"}:
                         return cue, self._speaker_head(ctx, cue), None
@@ -821,7 +805,7 @@ class SourcingExtractor:
         if colon < 0 or colon > 60:
             return None
         before = doc[:ctx.token_at(colon)]
-        if not 0 < len(before) <= 6 or not all(t.pos_ == "PROPN" or t.is_punct or t.lower_ in {"the", "of"}
+        if not 0 < len(before) <= 6 or not all(t.pos_ == "PROPN" or t.is_punct or t.lower_ in HEADLINE_NAME_WORDS
                                                for t in before):
             return None
         first = ctx.token_at(colon) + 1
@@ -857,7 +841,7 @@ class SourcingExtractor:
             for prep in children:
                 if prep.dep_ != "prep" or prep.i < obj.i:
                     continue
-                if (prep.lower_ in {"of", "for"} and "of_object" in cue.families) or \
+                if (prep.lower_ in OF_COMPLEMENTS and "of_object" in cue.families) or \
                         (prep.lower_ == "as" and "as_object" in cue.families):
                     return _trim(doc, obj.left_edge.i, prep.right_edge.i + 1)
             if "as_object" in cue.families:
@@ -902,17 +886,10 @@ class SourcingExtractor:
     def _candidates(self, doc: Doc) -> list[int]:
         """Indexes of the tokens whose lemma or form can start a cue (read from arrays, so that Token
         objects are made only for these)."""
-        keys = self._cue_keys(doc.vocab.strings)
+        keys = self.lexicon.cue_keys
         lemmas = doc.to_array("LEMMA") if doc.has_annotation("LEMMA") else doc.to_array("LOWER")
         lowers = doc.to_array("LOWER")
         return [i for i in range(len(doc)) if lemmas[i] in keys or lowers[i] in keys]
-
-    def _cue_keys(self, strings) -> frozenset[int]:
-        if self._keys is None:
-            words = {entry.split()[0] for entry in self.lexicon.cue_families} | {"according"}
-            words |= {w + suffix for w in words for suffix in ("ed", "d")}  # "concerned" as an adjective
-            self._keys = frozenset(strings.add(w) for w in words)
-        return self._keys
 
     def cue_at(self, token: Token) -> Cue | None:
         """The cue starting or carried by ``token`` (a reporting verb, "according to", a verb with its
@@ -959,7 +936,7 @@ class SourcingExtractor:
                             (inverted and c.dep_ == "dobj" and c.i <= token.i + 3)), None)
             if subject is None or subject.lemma_.lower() not in READ_SUBJECTS:
                 return None
-        if any(c.dep_ == "xcomp" for c in token.children) and lemma in {"continue", "go", "call", "add"}:
+        if any(c.dep_ == "xcomp" for c in token.children) and lemma in NOT_CUE_WITH_COMPLEMENT:
             return None
         return Cue(token.i, token.i + 1, lemma, families, token.i)
 
@@ -988,7 +965,7 @@ class SourcingExtractor:
                 if agent is not None:
                     subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if subject is not None:
-                if subject.lower_ in {"who", "that", "which", "whom"} and verb.dep_ == "relcl":
+                if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     subject = verb.head
                 if subject.dep_ == "expl" or ctx.in_quote(subject.i):
                     return -1
@@ -1025,7 +1002,7 @@ class SourcingExtractor:
             if root.i < cue.verb and root.pos_ in {"VERB", "AUX"}:
                 subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
                 if subject is not None and not ctx.in_quote(subject.i) and subject.pos_ != "PRON" or \
-                        subject is not None and subject.lower_ in {"he", "she", "they"}:
+                        subject is not None and subject.lower_ in THIRD_PERSON_SUBJECTS:
                     return subject.i
         return self._subject_before(ctx, cue)
 
@@ -1067,7 +1044,7 @@ class SourcingExtractor:
             if between is not None:
                 return between.root.i  # "her senior policy adviser, Jake Sullivan, said"
             if not (first.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in first.children) or
-                    first.lower_ in {"who", "whose"} or
+                    first.lower_ in RELATIVE_OPENERS or
                     first.pos_ in {"DET", "NOUN", "PROPN", "ADJ", "NUM"}):
                 return -1
             name = next((e for e in ctx.ents if e.end == j and e.label_ in {"PERSON", "ORG", "NORP", "GPE"}),
@@ -1088,7 +1065,7 @@ class SourcingExtractor:
         head = -1
         for i in range(cue.end, min(len(doc), cue.end + 10)):
             token = doc[i]
-            if token.pos_ in {"PROPN", "NOUN"} or (token.pos_ == "PRON" and token.lower_ in {"he", "she", "they"}):
+            if token.pos_ in {"PROPN", "NOUN"} or (token.pos_ == "PRON" and token.lower_ in THIRD_PERSON_SUBJECTS):
                 head = i
             elif _mistagged_name(token):
                 head = i  # “…,” said Skelly

@@ -32,97 +32,14 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from framing.errors import LexiconError
-from framing.lexicons.reader import COLUMNS, read_rows, shipped
-from framing.lexicons.words import word_list
-from framing.lexicons.entries import reporting_verb_classes
-from framing.records import CUE_CLASSES, SPEAKER_TYPES
+from framing.sourcing.lexicon import (ARTICLES, COLLECTIVE_NOUNS, GROUP_PRONOUNS, INDEFINITE_DETERMINERS,
+                                      MEDIA_ANAPHORS, NAME_PARTICLES, NOT_IN_NAME_PREPOSITIONS, PERSON_GENDER,
+                                      PERSON_PRONOUNS, POINTING_DETERMINERS, RELATIVE_PRONOUNS, SPEAKER_PRONOUNS,
+                                      THING_PRONOUNS, TITLE_GENDER, SourcingLexicon, load_sourcing_lexicon)
 
-#: Families of ``speech_verbs.csv``.
-CUE_FAMILIES = ("speech", "thought", "evidence", "object", "of_object", "as_object", "infinitive", "according")
-#: Families of ``speakers.csv``.
-SPEAKER_FAMILIES = ("speaker_noun", "media_name", "speaker_modifier", "state_name")
-
-PERSON_PRONOUNS = word_list("pronouns", "person")
-#: Titles that tell a person's gender, for pronouns ("Mrs. Clinton ... she").
-TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
-GROUP_PRONOUNS = word_list("pronouns", "group")
-THING_PRONOUNS = word_list("pronouns", "thing")
-RELATIVE_PRONOUNS = word_list("pronouns", "relative")
-DETERMINERS = frozenset({"the", "a", "an"})
 #: Dependency labels whose subtrees are not part of the speaker's name ("Maximilian Hess, an associate
 #: of ..., who ...").
 NOT_IN_NAME = frozenset({"appos", "relcl", "acl", "advcl", "parataxis", "punct", "prep_title"})
-#: Head nouns of definite noun phrases that refer back to an outlet ("the outlet", "the paper").
-MEDIA_ANAPHORS = frozenset({"outlet", "newspaper", "paper", "publication", "tabloid", "broadcaster",
-                            "magazine", "network", "daily", "website"})
-
-
-@dataclass(frozen=True)
-class SourcingLexicon:
-    """The sourcing word lists: cue words by lemma (phrase), their classes, speaker nouns and names."""
-
-    cue_families: dict[str, frozenset[str]]
-    cue_classes: dict[str, str]
-    speaker_nouns: dict[str, str]
-    media_names: frozenset[str]
-    anonymous_modifiers: frozenset[str]
-    state_names: frozenset[str] = field(default=frozenset())
-    phrase_heads: frozenset[str] = field(default=frozenset())
-
-    def families(self, lemma: str) -> frozenset[str]:
-        """The families of a cue lemma or phrase (empty when it is not a cue)."""
-        return self.cue_families.get(lemma, frozenset())
-
-    def cue_class(self, lemma: str) -> str:
-        """The class of a cue (``neutral`` when nothing classifies it)."""
-        return self.cue_classes.get(lemma, "neutral")
-
-
-def _read_rows(path: Path, families: Sequence[str], categories: Sequence[str]) -> list[tuple[str, str, str]]:
-    """``(entry, family, category)`` of each row of a sourcing word list, the entry lower-cased.
-    Raises LexiconError naming the file and line for an unknown family or category."""
-    rows = []
-    for row in read_rows(path, required=COLUMNS[:3]):
-        entry = " ".join(row.entry.lower().split())
-        if row.family not in families:
-            raise LexiconError(path, f"unknown family {row.family!r} for {entry!r}",
-                               f"use one of {', '.join(families)}", line=row.line)
-        if row.category not in categories:
-            raise LexiconError(path, f"unknown category {row.category!r} for {entry!r}",
-                               f"use one of {', '.join(categories)}", line=row.line)
-        rows.append((entry, row.family, row.category))
-    return rows
-
-
-@lru_cache(maxsize=None)
-def load_sourcing_lexicon() -> SourcingLexicon:
-    """The shipped sourcing word lists, with cue classes from the reporting-verb lexicon (which wins
-    over the fallback class in ``speech_verbs.csv``). Raises InputError / LexiconError for a bad file."""
-    folder = shipped("sourcing")
-    families: dict[str, set[str]] = {}
-    fallback: dict[str, str] = {}
-    for entry, family, category in _read_rows(folder / "speech_verbs.csv", CUE_FAMILIES, CUE_CLASSES):
-        families.setdefault(entry, set()).add(family)
-        fallback.setdefault(entry, category)
-    classes = dict(fallback)
-    classes.update(reporting_verb_classes())
-    nouns: dict[str, str] = {}
-    media: set[str] = set()
-    modifiers: set[str] = set()
-    states: set[str] = set()
-    for entry, family, category in _read_rows(folder / "speakers.csv", SPEAKER_FAMILIES, SPEAKER_TYPES):
-        if family == "speaker_noun":
-            nouns.setdefault(entry, category)
-        elif family == "media_name":
-            media.add(entry)
-        elif family == "state_name":
-            states.add(entry)
-        else:
-            modifiers.add(entry)
-    heads = frozenset(e.split()[0] for e in families if " " in e)
-    return SourcingLexicon({k: frozenset(v) for k, v in families.items()}, classes, nouns,
-                           frozenset(media), frozenset(modifiers), frozenset(states), heads)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -137,11 +54,6 @@ def clean_name(text: str) -> str:
             text = text[: -len(ending)]
             break
     return text
-
-
-#: Lower-case words inside personal names ("Ludwig van Beethoven", "Osama bin Laden").
-NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le",
-                            "bin", "ibn", "al", "el", "y", "dos", "das", "ter", "ten", "zu", "st."})
 
 
 _NAME_PARTS = re.compile("[-'\u2019]")
@@ -168,7 +80,7 @@ def name_span(head: Token) -> Span:
         for child in token.children:
             if child.dep_ in NOT_IN_NAME and not _is_inner_punct(child):
                 continue
-            if child.dep_ == "prep" and child.lower_ in {"as", "like", "than", "with", "about", "over", "on"}:
+            if child.dep_ == "prep" and child.lower_ in NOT_IN_NAME_PREPOSITIONS:
                 continue
             stack.append(child)
     start = end = head.i
@@ -208,7 +120,7 @@ def descriptor_of(head: Token, span: Span) -> str:
     person = _person_in(span)
     if person is not None and person.start > span.start:
         title = span.doc[span.start:person.start]
-        words = [t for t in title if not (t.lower_ in DETERMINERS or t.tag_ in {"POS", "PRP$"})]
+        words = [t for t in title if not (t.lower_ in ARTICLES or t.tag_ in {"POS", "PRP$"})]
         if words and not any(t.ent_type_ in {"PERSON"} for t in words) and \
                 not any(t.tag_ == "POS" or t.lower_ in {"’s", "'s"} for t in title):
             return phrase_text(span.doc[words[0].i:person.start])
@@ -462,7 +374,7 @@ class Actors:
         if text != span.text:
             start = span.start_char + span.text.find(text)
             end = start + len(text)
-        if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | {"it", "i", "we", "you"}:
+        if head.pos_ == "PRON" or lower in SPEAKER_PRONOUNS:
             return self._pronoun(head, text, start, end)
         kind = self.speaker_type(head, span)
         resolved = text
@@ -474,7 +386,7 @@ class Actors:
         else:
             descriptor = descriptor or descriptor_of(head, span)
             if kind == "media" and head.pos_ == "NOUN" and head.lemma_.lower() in MEDIA_ANAPHORS and \
-                    any(c.lower_ in {"the", "this", "that"} for c in head.children):
+                    any(c.lower_ in POINTING_DETERMINERS for c in head.children):
                 resolved = self.last_media(head.i) or text
             else:
                 resolved = self.alias(_strip_determiner(text) if kind in {"organization", "media"}
@@ -484,7 +396,7 @@ class Actors:
     def _pronoun(self, head: Token, text: str, start: int, end: int) -> Speaker:
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
-            name, descriptor = self.last_person(head.i, "f" if lower in {"she", "her"} else "m")
+            name, descriptor = self.last_person(head.i, PERSON_GENDER[lower])
             if name:
                 return Speaker(text, start, end, name, "named_person", descriptor)
             return Speaker(text, start, end, text, "unknown", "")
@@ -526,11 +438,8 @@ class Actors:
                 return noun_type or "unknown"
         noun_type = lexicon.speaker_nouns.get(lemma) or lexicon.speaker_nouns.get(head.lower_)
         if noun_type:
-            if noun_type == "group" and head.tag_ in {"NN", "NNP"} and lemma not in {"crowd", "audience",
-                                                                                      "public", "majority",
-                                                                                      "minority", "family",
-                                                                                      "community"}:
-                return "anonymous" if any(c.lower_ in {"a", "an", "one"} for c in head.children) else "unknown"
+            if noun_type == "group" and head.tag_ in {"NN", "NNP"} and lemma not in COLLECTIVE_NOUNS:
+                return "anonymous" if any(c.lower_ in INDEFINITE_DETERMINERS for c in head.children) else "unknown"
             return noun_type
         if entity in {"ORG", "GPE"}:
             return "organization"
@@ -549,6 +458,6 @@ def _proper_name(head: Token) -> str:
 
 def _strip_determiner(text: str) -> str:
     words = text.split()
-    if len(words) > 1 and words[0].lower() in DETERMINERS:
+    if len(words) > 1 and words[0].lower() in ARTICLES:
         return " ".join(words[1:])
     return text
