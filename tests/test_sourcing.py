@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from framing.errors import InputError
 from framing.sourcing import SourcingExtractor, find_quotation_marks, find_quotes
 from framing.aliases import read_aliases
-from framing.sourcing.speakers import load_sourcing_lexicon
+from framing.sourcing.lexicon import load_sourcing_lexicon
 
 from conftest import ANNOTATIONS, KRONE, ONEWORLD
 

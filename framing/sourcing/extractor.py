@@ -71,7 +71,8 @@ from framing.sourcing.lexicon import (COMPARISONS, COORDINATORS, HEADLINE_NAME_W
                                       SPEECH_NOUNS, THIRD_PERSON_SUBJECTS, SourcingLexicon,
                                       load_sourcing_lexicon)
 from framing.sourcing.marks import ALL_MARKS, DOUBLE_CLOSE, DOUBLE_OPEN, QuoteMarks, find_quotation_marks, is_heading, lines
-from framing.sourcing.speakers import Actors, Speaker
+from framing.sourcing.resolver import NameResolver, speaker_of
+from framing.sourcing.speakers import Speaker
 
 # ---------------------------------------------------------------------------------------------------
 # Cues
@@ -870,19 +871,19 @@ class SourcingExtractor:
 
     def _speakers(self, ctx: "_Context", found: list[_Found]) -> None:
         doc = ctx.doc
-        actors = Actors(doc, self.lexicon, self.aliases, ctx.in_quote, ctx.ents)
+        names = NameResolver(doc, self.lexicon, self.aliases, ctx.in_quote, ctx.ents)
         order = sorted(range(len(found)), key=lambda k: (found[k].cue.start if found[k].cue else
                                                          ctx.token_at(found[k].start)))
         for k in order:
             item = found[k]
             if item.speaker_head < 0 or item.cue is None:
                 continue
-            speaker = actors.speaker(doc[item.speaker_head], cue_family=item.cue.families)
+            speaker = speaker_of(doc[item.speaker_head], names, cue_family=item.cue.families)
             if speaker is None:
                 item.speaker_head = -1
                 continue
             item.speaker = speaker
-            actors.remember(item.speaker_head, speaker)
+            names.remember(item.speaker_head, speaker)
 
     def _inherit(self, ctx: "_Context", found: list[_Found]) -> None:
         paragraph = ctx.paragraph_of
