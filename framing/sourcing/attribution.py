@@ -28,7 +28,7 @@ from framing.sourcing.context import Context
 from framing.sourcing.cues import Cue, cue_phrase
 from framing.sourcing.direct import find_cue
 from framing.sourcing.lexicon import SCARE_BEFORE, SourcingLexicon
-from framing.sourcing.marks import QuoteMarks, after_close, find_quotation_marks, is_heading, line_around
+from framing.sourcing.marks import QuoteMarks, after_close, is_heading, line_around
 from framing.sourcing.resolver import NameResolver, speaker_of
 from framing.sourcing.speakers import Speaker
 
@@ -70,10 +70,9 @@ def attribute(doc: Doc, lexicon: SourcingLexicon, aliases: dict[str, str]) -> li
     """The quotes of ``doc``, sorted by start_char and numbered from 1 (the Doc is not changed)."""
     if not len(doc):
         return []
-    marks = find_quotation_marks(doc.text)
     parsed = doc.has_annotation("DEP")
-    ctx = Context.of(doc, marks, lexicon)
-    drafts = [quotation(ctx, quote, parsed) for quote in marks]
+    ctx = Context.of(doc, lexicon)
+    drafts = [quotation(ctx, quote, parsed) for quote in ctx.marks]
     if parsed:
         drafts.extend(Draft(r.kind, r.start, r.end, r.attribution.cue, r.attribution.speaker)
                       for r in reported_speech(ctx))

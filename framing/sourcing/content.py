@@ -90,8 +90,8 @@ def headline_colon(ctx: Context) -> Reported | None:
     if colon < 0 or colon > HEADLINE_NAME_CHARS:
         return None
     before = doc[:ctx.token_at(colon)]
-    if not 0 < len(before) <= HEADLINE_NAME_TOKENS or not all(t.pos_ == "PROPN" or t.is_punct or t.lower_ in HEADLINE_NAME_WORDS
-                                           for t in before):
+    if not 0 < len(before) <= HEADLINE_NAME_TOKENS or \
+            not all(t.pos_ == "PROPN" or t.is_punct or t.lower_ in HEADLINE_NAME_WORDS for t in before):
         return None
     first = ctx.token_at(colon) + 1
     last = ctx.token_at(max(end - 1, 0)) + 1

@@ -1,7 +1,7 @@
 """What every sourcing rule looks up in one document, computed once: the token of a character, whether
 a token lies inside a quotation, the paragraph of a character, the subheadings, the word lists.
 
->>> ctx = Context.of(doc, find_quotation_marks(doc.text), load_sourcing_lexicon())   # doctest: +SKIP
+>>> ctx = Context.of(doc, load_sourcing_lexicon())                                  # doctest: +SKIP
 >>> ctx.in_quote(ctx.token_at(doc.text.index("“") + 1))                              # doctest: +SKIP
 True
 """
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from framing.sourcing.lexicon import SourcingLexicon
-from framing.sourcing.marks import QuoteMarks, is_heading, lines
+from framing.sourcing.marks import QuoteMarks, find_quotation_marks, is_heading, lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +25,8 @@ class Context:
     doc: Doc
     text: str
     lexicon: SourcingLexicon
+    #: The quotations of the text, in order (see :func:`~framing.sourcing.marks.find_quotation_marks`).
+    marks: list[QuoteMarks]
     #: The entities of the Doc (read once: ``doc.ents`` builds new spans on every access).
     ents: tuple[Span, ...]
     #: The first character of each token.
@@ -37,9 +39,10 @@ class Context:
     headings: list[int]
 
     @classmethod
-    def of(cls, doc: Doc, marks: list[QuoteMarks], lexicon: SourcingLexicon) -> Context:
-        """The context of ``doc`` with the quotations ``marks`` found in its text."""
-        text = doc.text
+    def of(cls, doc: Doc, lexicon: SourcingLexicon) -> Context:
+        """The context of ``doc``, its quotation marks found."""
+        text = doc.text  # joined from the tokens on every access: read once
+        marks = find_quotation_marks(text)
         starts = doc.to_array("IDX").tolist()
         inside = bytearray(len(doc))
         for quote in marks:
@@ -49,7 +52,7 @@ class Context:
                 inside[i] = 1
         breaks = [m.start() for m in re.finditer(r"\n\s*", text)]
         headings = [start for start, end in lines(text) if start > 0 and is_heading(text[start:end].strip(), False)]
-        return cls(doc, text, lexicon, tuple(doc.ents), starts, inside, breaks, headings)
+        return cls(doc, text, lexicon, marks, tuple(doc.ents), starts, inside, breaks, headings)
 
     def token_at(self, char: int) -> int:
         """The index of the token that holds character ``char``."""

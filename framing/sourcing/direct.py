@@ -123,7 +123,8 @@ def dash_credit(ctx: Context, quote: QuoteMarks) -> Attribution | None:
         last = first
         while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN" and doc[last + 1].text[:1].isupper():
             last += 1
-        if not (last - first + 1 in CREDIT_NAME_TOKENS and doc[first].pos_ == "PROPN" and doc[first].text[:1].isupper()):
+        if not (last - first + 1 in CREDIT_NAME_TOKENS and doc[first].pos_ == "PROPN" and
+                doc[first].text[:1].isupper()):
             return None
         head, end_char = last, doc[last].idx + len(doc[last])
     rest = text[end_char:line_end].strip()

@@ -117,10 +117,11 @@ def like_clause(ctx: Context, close_tok: int) -> Attribution | None:
 
 
 def outer_saying(ctx: Context, found: Attribution) -> Attribution:
-    """``found``, or the verb of saying whose reported clause holds its cue: in "critics say he had proposed to “…”" or "Clinton said she opposes “…”" the quoted
-    words come to the reader through the outer speaker, who is credited with them. Only reported
-    clauses (``ccomp``) are climbed, through verbs that are not of saying ("X said Y thinks Z
-    called it “…”"); the outer verb needs a speaker of its own."""
+    """``found``, or the verb of saying whose reported clause holds its cue: in "critics say he had
+    proposed to “…”" or "Clinton said she opposes “…”" the quoted words come to the reader through the
+    outer speaker, who is credited with them. Only reported clauses (``ccomp``) are climbed, through
+    verbs that are not of saying ("X said Y thinks Z called it “…”"); the outer verb needs a speaker of
+    its own."""
     doc = ctx.doc
     node = doc[found.cue.verb]
     for _ in range(OUTER_CLIMB):

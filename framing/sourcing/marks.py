@@ -69,7 +69,8 @@ def find_quotation_marks(text: str) -> list[QuoteMarks]:
     Two apostrophes (``''``) count as a straight double mark and two backticks (````) as an opening
     one, as in some newswire text; a straight mark right after ``=`` (markup attributes) is ignored.
 
-    >>> [text[q.start:q.end] for text in ['He said: “It’s ‘fine’.” Then “no”'] for q in find_quotation_marks(text)]
+    >>> text = 'He said: “It’s ‘fine’.” Then “no”'
+    >>> [text[q.start:q.end] for q in find_quotation_marks(text)]
     ['It’s ‘fine’.', 'no']
     """
     pairs: list[QuoteMarks] = []
