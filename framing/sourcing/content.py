@@ -47,7 +47,7 @@ def reported_speech(ctx: Context) -> list[Reported]:
     order of their cues, then a headline ``Name: words``. Quote-only cues ("called it “…”") and
     "put" are left out; so is a finding (evidence verb) whose subject is a pronoun."""
     doc = ctx.doc
-    out = []
+    out: list[Reported] = []
     for i in candidates(doc, ctx.lexicon):
         if ctx.in_quote(i):
             continue

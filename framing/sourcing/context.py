@@ -56,7 +56,7 @@ class Context:
 
     def token_at(self, char: int) -> int:
         """The index of the token that holds character ``char``."""
-        return _token_at(self.starts, char)
+        return max(0, bisect_right(self.starts, char) - 1)
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """The tokens ``first:last + 1`` that hold the characters ``start:end``."""
