@@ -53,7 +53,7 @@ from spacy.tokens import Doc, DocBin
 
 from framing.pipeline.model import load_model
 from framing.sourcing import SourcingExtractor
-from framing.sourcing.speakers import RELATIVE_PRONOUNS
+from framing.sourcing.lexicon import RELATIVE_PRONOUNS
 
 DOUBLE_MARKS = set('"\u201c\u201d\u00ab\u00bb\u201e')
 Spans = list[tuple[int, int]]

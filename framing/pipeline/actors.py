@@ -2,9 +2,10 @@
 
 Each named entity of a useful kind (:data:`LABELS`: people, organisations, places, nationalities) is a
 :class:`~framing.records.Mention` with its ``actor``: the canonical name, merged the same way the
-sourcing component resolves speakers (:class:`framing.sourcing.speakers.Actors`): a short name points to the
-fullest form of the name in the article ("Putin" -> "Vladimir Putin"), the user's alias table merges
-spellings ("Tokaev" -> "Kassym-Jomart Tokayev"), possessive endings go ("Russia’s" -> "Russia").
+sourcing component resolves speakers (:class:`framing.sourcing.resolver.NameResolver`): a short name
+points to the fullest form of the name in the article ("Putin" -> "Vladimir Putin"), the user's alias
+table merges spellings ("Tokaev" -> "Kassym-Jomart Tokayev"), possessive endings go ("Russia’s" ->
+"Russia").
 
 ``role`` is the grammatical role of the mention's head: ``subject`` (the subject of an active clause,
 or the "by" agent of a passive one), ``object`` (a direct or indirect object, the subject of a passive
@@ -33,7 +34,9 @@ from spacy.tokens import Doc, Token
 from framing import extensions  # noqa: F401  (registers the Doc extensions)
 from framing.records import Mention
 from framing.aliases import read_aliases
-from framing.sourcing.speakers import Actors, clean_name, load_sourcing_lexicon
+from framing.sourcing.lexicon import load_sourcing_lexicon
+from framing.sourcing.resolver import NameResolver
+from framing.sourcing.speakers import clean_name
 
 #: Entity labels kept as actors.
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
@@ -57,7 +60,7 @@ def role(head: Token) -> str:
 
 def find_mentions(doc: Doc, *, aliases: dict[str, str] | None = None) -> list[Mention]:
     """The entity mentions of ``doc`` with their actor and role, in text order."""
-    actors = Actors(doc, load_sourcing_lexicon(), aliases or {}, names_only=True)
+    names = NameResolver(doc, load_sourcing_lexicon(), aliases or {}, names_only=True)
     places = {clean_name(ent.text) for ent in doc.ents if ent.label_ == "GPE"}
     mentions = []
     for ent in doc.ents:
@@ -72,9 +75,9 @@ def find_mentions(doc: Doc, *, aliases: dict[str, str] | None = None) -> list[Me
         if one_word_name and place:
             label = "NORP"
         if label == "NORP" and place and not ent.root.tag_.endswith("S"):  # "the Russians" are people
-            actor = actors.alias(place)
+            actor = names.alias(place)
         else:
-            actor = actors.person_name(name) if label == "PERSON" else actors.alias(name)
+            actor = names.person_name(name) if label == "PERSON" else names.alias(name)
         mentions.append(Mention(start_char=ent.start_char, end_char=ent.end_char, text=ent.text,
                                 label=label, actor=actor or name, role=role(ent.root)))
     return mentions
