@@ -173,6 +173,10 @@ class Score:
     speaker_ok_strict: int = 0  # without the relative-pronoun rule
     cue_n: int = 0
     cue_ok: int = 0
+    row_speaker_n: int = 0  # predicted rows matching a gold attribution that has a Source
+    row_speaker_ok: int = 0
+    row_cue_n: int = 0  # ... that has a Cue
+    row_cue_ok: int = 0
 
     def prf(self) -> tuple[float, float, float]:
         p = self.correct / self.predicted if self.predicted else 0.0
@@ -189,8 +193,11 @@ def score(articles: list[Article], predictions: list[list[Prediction]], direct: 
         score_.predicted += len(preds)
         score_.gold += len(gold)
         for pred in preds:
-            if any(matches(pred.content, g.content) for g in gold):
+            matched = max(gold, key=lambda g: matches(pred.content, g.content), default=None)
+            if matched is not None and matches(pred.content, matched.content):
                 score_.correct += 1
+                if direct:
+                    _score_row(text, pred, matched, score_, errors, article.name)
             elif errors is not None:
                 errors.append(f"FP {article.name}: {_show(text, pred.content)}")
         for g in gold:
@@ -209,8 +216,7 @@ def score(articles: list[Article], predictions: list[list[Prediction]], direct: 
             if g.source:
                 score_.speaker_n += 1
                 gold_source = " ".join(text[a:b] for a, b in g.source)
-                ok = shared(best.speaker, g.source) > 0 or bool(
-                    best.resolved and name_words(best.resolved) & name_words(gold_source))
+                ok = _same_speaker(text, best, g)
                 score_.speaker_ok_strict += ok
                 ok = ok or _antecedent(text, best.speaker, g.source)
                 score_.speaker_ok += ok
@@ -224,6 +230,35 @@ def score(articles: list[Article], predictions: list[list[Prediction]], direct: 
                 if not ok and errors is not None:
                     errors.append(f"CUE {article.name}: {_show(text, g.content)} | gold={_show(text, g.cue)} "
                                   f"pred={_show(text, best.cue)}")
+
+
+def _same_speaker(text: str, pred: Prediction, gold: Gold) -> bool:
+    """The predicted speaker overlaps the gold Source, or its resolved name shares a capitalised name word
+    with it."""
+    gold_source = " ".join(text[a:b] for a, b in gold.source)
+    return shared(pred.speaker, gold.source) > 0 or bool(
+        pred.resolved and name_words(pred.resolved) & name_words(gold_source))
+
+
+def _score_row(text: str, pred: Prediction, gold: Gold, score_: Score, errors: list[str] | None,
+               name: str) -> None:
+    """The per-row score of one predicted direct quote and the gold attribution it matches best: does
+    its own speaker overlap the gold Source (with the rules of the per-attribution score), does its
+    own cue overlap the gold Cue."""
+    if gold.source:
+        score_.row_speaker_n += 1
+        ok = _same_speaker(text, pred, gold) or _antecedent(text, pred.speaker, gold.source)
+        score_.row_speaker_ok += ok
+        if not ok and errors is not None:
+            errors.append(f"ROW-SPK {name}: {_show(text, gold.content)} | gold={_show(text, gold.source)} "
+                          f"pred={_show(text, pred.speaker)} ({pred.resolved})")
+    if gold.cue:
+        score_.row_cue_n += 1
+        ok = shared(pred.cue, gold.cue) > 0
+        score_.row_cue_ok += ok
+        if not ok and errors is not None:
+            errors.append(f"ROW-CUE {name}: {_show(text, gold.content)} | gold={_show(text, gold.cue)} "
+                          f"pred={_show(text, pred.cue)}")
 
 
 def _antecedent(text: str, speaker: Spans, source: Spans) -> bool:
@@ -311,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"PolNeAR {args.split}: {len(articles)} articles, {n_direct} direct and "
           f"{sum(len(a.gold) for a in articles) - n_direct} indirect gold attributions")
     print(f"{'system':10} {'dir P':>6} {'dir R':>6} {'dir F1':>6} {'spk acc':>7} {'cue acc':>7} "
-          f"{'ind P':>6} {'ind R':>6} {'ind F1':>6}")
+          f"{'ind P':>6} {'ind R':>6} {'ind F1':>6} {'row spk':>7} {'row cue':>7}")
     for name, ds, is_ in rows:
         p, r, f = ds.prf()
         ip, ir, if1 = is_.prf()
@@ -319,7 +354,9 @@ def main(argv: list[str] | None = None) -> int:
         cue = ds.cue_ok / ds.cue_n if ds.cue_n else 0.0
         indirect_cells = f"{ip:6.3f} {ir:6.3f} {if1:6.3f}" if name == "framing" else \
             f"{'-':>6} {0.0:6.3f} {0.0:6.3f}"
-        print(f"{name:10} {p:6.3f} {r:6.3f} {f:6.3f} {spk:7.3f} {cue:7.3f} {indirect_cells}")
+        row_spk = ds.row_speaker_ok / ds.row_speaker_n if ds.row_speaker_n else 0.0
+        row_cue = ds.row_cue_ok / ds.row_cue_n if ds.row_cue_n else 0.0
+        print(f"{name:10} {p:6.3f} {r:6.3f} {f:6.3f} {spk:7.3f} {cue:7.3f} {indirect_cells} {row_spk:7.3f} {row_cue:7.3f}")
     strict = [ds.speaker_ok_strict / ds.speaker_n if ds.speaker_n else 0.0 for _, ds, _ in rows]
     print("speaker accuracy without the relative-pronoun rule: " +
           ", ".join(f"{name} {value:.3f}" for (name, _, _), value in zip(rows, strict)))

@@ -55,7 +55,9 @@ class Quote:
 
     ``start_char``/``end_char``/``text`` cover the quoted content (without its quotation marks) or the
     reported content of indirect speech. Speaker and cue fields are empty ("" and -1 offsets) when
-    there is none (scare quotes, quotes with no cue).
+    there is none (scare quotes, quotes with no cue). ``speaker_inherited`` / ``cue_inherited``: the
+    speaker / the cue is that of another quotation (a quotation that goes on after its attribution:
+    "“A,” he said. “B.”"); every quote with a speaker has the cue that credits that speaker.
     """
 
     quote_id: int
@@ -75,6 +77,7 @@ class Quote:
     cue_end_char: int = -1
     cue_class: str = ""
     speaker_inherited: bool = False
+    cue_inherited: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,4 +89,4 @@ class Mention:
     text: str
     label: str
     actor: str
-    role: str  # True when the speaker is carried over from the previous quote
+    role: str

@@ -31,7 +31,7 @@ MARKERS = ("doc_id", "sent_id", "start_char", "end_char", "text", "lemma", "fami
            "source", "voice", "quote_id", "negated")
 QUOTES = ("doc_id", "quote_id", "sent_id", "kind", "start_char", "end_char", "text", "speaker",
           "speaker_start_char", "speaker_end_char", "speaker_resolved", "speaker_type", "speaker_descriptor",
-          "cue", "cue_lemma", "cue_start_char", "cue_end_char", "cue_class", "speaker_inherited")
+          "cue", "cue_lemma", "cue_start_char", "cue_end_char", "cue_class", "speaker_inherited", "cue_inherited")
 MENTIONS = ("doc_id", "sent_id", "start_char", "end_char", "text", "label", "actor", "role")
 #: Table name -> its fixed columns, in order.
 SCHEMAS: dict[str, tuple[str, ...]] = {"articles": ARTICLES, "sentences": SENTENCES, "markers": MARKERS,
@@ -42,7 +42,8 @@ _INT = ("sent_id", "start_char", "end_char", "n_words", "n_sentences", "speaker_
         "speaker_end_char", "cue_start_char", "cue_end_char")
 #: Column -> pandas dtype; every other column is a string.
 DTYPES: dict[str, str] = {**{c: "int64" for c in _INT}, "quote_id": "Int64", "polarity": "float64",
-                          "subjectivity": "float64", "negated": "bool", "speaker_inherited": "bool"}
+                          "subjectivity": "float64", "negated": "bool", "speaker_inherited": "bool",
+                          "cue_inherited": "bool"}
 #: The rows of one article (or chunk), by table name: what the pipeline gives and the writers take.
 Rows = Mapping[str, list[dict[str, object]]]
 

@@ -8,9 +8,10 @@
    a quotation, or a wider attribution, are dropped.
 3. Speakers are resolved in the order of their cues (:func:`~framing.sourcing.resolver.speaker_of`),
    so that a pronoun finds the speakers before it.
-4. A direct quote with no cue inherits the speaker of the attribution before it, or, under a
-   subheading, of the first one after it; the second half of a split quote, or a quote that goes on
-   from reported speech, takes its cue too.
+4. A direct quote with no cue inherits the speaker and the cue of the attribution before it, or,
+   under a subheading, of the first one after it (``cue_inherited``; ``speaker_inherited`` too, except
+   for the second half of a split quote and a quote that goes on from reported speech, whose speaker
+   is that of their own cue).
 
 Without a dependency parse only steps 1 (by shape) and 4 (with nothing to inherit) run.
 """
@@ -61,6 +62,7 @@ class Draft:
     speaker_head: int = -1
     speaker: Speaker | None = None
     inherited: bool = False
+    cue_inherited: bool = False
     marks: QuoteMarks | None = None
     heading: str = ""  # "headline" | "subhead" | ""
     cue_span: tuple[int, int] | None = None
@@ -171,6 +173,8 @@ def inherit(ctx: Context, drafts: list[Draft]) -> None:
             continue
         draft.speaker = source.speaker
         draft.inherited = True
+        credit = source if source.kind == "direct" or draft.heading else _quoted_credit(ctx, drafts[:k], draft, source)
+        draft.cue, draft.cue_span, draft.cue_inherited = credit.cue, credit.cue_span, credit.cue is not None
         if source.kind == "direct" and source.cue is not None and source.marks is not None and \
                 draft.marks is not None and not draft.heading:
             # "“…,” she said. “…”": the second half of a split quote shares the cue
@@ -179,15 +183,24 @@ def inherit(ctx: Context, drafts: list[Draft]) -> None:
             cue_start = ctx.doc[source.cue.start].idx
             if "\n" not in gap and len(gap) <= CONTINUATION_GAP and \
                     source.marks.close < cue_start < draft.marks.open:
-                draft.cue = source.cue
                 draft.inherited = False
         elif source.kind == "indirect" and source.cue is not None and draft.marks is not None and \
                 not draft.heading and paragraph(source.start) == here and \
                 introduces(ctx, drafts, source, draft):
             # "She says people should be free to choose. “It is their life.”": the quote goes on
             # from the reported speech before it, with its cue
-            draft.cue = source.cue
             draft.inherited = False
+
+
+def _quoted_credit(ctx: Context, before: list[Draft], draft: Draft, source: Draft) -> Draft:
+    """The draft whose cue credits a quote that inherits its speaker from reported speech: the last
+    direct quote of the same speaker within reach ("“It was a long night,” she said, referring to the
+    vote. “We won.”": "said", not "referring to"), else the reported speech itself."""
+    here = ctx.paragraph_of(draft.start)
+    resolved = source.speaker.resolved if source.speaker is not None else ""
+    return next((d for d in reversed(before) if d.kind == "direct" and d.cue is not None and d.speaker is not None
+                 and d.speaker.resolved == resolved and here - ctx.paragraph_of(d.start) <= INHERIT_REACH
+                 and not ctx.heading_between(d.end, draft.start)), source)
 
 
 def introduces(ctx: Context, drafts: list[Draft], source: Draft, draft: Draft) -> bool:
@@ -220,6 +233,6 @@ def record(ctx: Context, quote_id: int, draft: Draft) -> Quote:
         span = doc[start:end]
         first, last = draft.cue_span or (span.start_char, span.end_char)  # a dash inside a token: its characters
         fields.update(cue=text[first:last], cue_lemma=lemma, cue_start_char=first, cue_end_char=last,
-                      cue_class=ctx.lexicon.cue_class(lemma))
+                      cue_class=ctx.lexicon.cue_class(lemma), cue_inherited=draft.cue_inherited)
     return Quote(quote_id=quote_id, kind=draft.kind, start_char=draft.start, end_char=draft.end,
                  text=text[draft.start:draft.end], **fields)

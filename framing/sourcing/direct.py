@@ -146,9 +146,9 @@ def trailing_cue(ctx: Context, close_tok: int) -> Attribution | None:
         cue = cue_at(token, ctx.lexicon)
         if cue is None or not cue.families & {"speech", "thought", "according"}:
             continue
-        if any(c.dep_ == "ccomp" and c.i > cue.end and not ctx.in_quote(c.i)
-               for c in doc[cue.verb].children):
-            return None
+        if any(c.dep_ == "ccomp" and c.i > cue.end and not ctx.in_quote(c.i) and
+               doc[c.left_edge.i - 1].text != "," for c in doc[cue.verb].children):
+            return None  # "“…,” he said the plan had failed": the cue reports a clause of its own
         speaker = speaker_head(ctx, cue)
         if speaker < 0:
             return None

@@ -73,6 +73,9 @@ RELATIVE_OPENERS = word_list("pronouns", "relative_opener")
 NAME_PARTICLES = word_list("names", "name_particle")
 #: Titles that tell a person's gender, for pronouns ("Mrs. Clinton ... she"): title -> "m" / "f".
 TITLE_GENDER = categories("names", "title_gender")
+#: Nouns naming one person by role ("the minister", "an official"): a he or she after one of them can
+#: mean that person. Noun -> "m" / "f" where the noun tells the gender ("spokeswoman"), else "".
+ROLE_NOUNS = categories("names", "role_noun")
 #: Prepositions whose phrase is not part of a speaker's name ("Trump with his aides").
 NOT_IN_NAME_PREPOSITIONS = word_list("names", "not_in_name")
 

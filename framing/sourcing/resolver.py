@@ -6,8 +6,9 @@ far, so that
 
 - a short name resolves to the fullest form in the document ("Putin" -> "Vladimir Putin") and takes its
   credential;
-- a pronoun resolves to the last person speaking or named as a subject ("he" -> "Vladimir Putin"),
-  skipping persons titled with the other gender ("Mrs. Clinton ... Mr. Trump, she said");
+- a pronoun resolves to the last person speaking or named as a subject ("he" -> "Vladimir Putin"), a
+  person named by role included ("The minister slammed the plan. “…,” she told reporters" -> "The
+  minister"), skipping persons of the other gender (titled "Mrs." or "Mr.", or a "spokeswoman");
 - "the outlet", "the newspaper" resolve to the last outlet named;
 - every name goes through the user's alias table ("Tokaev" -> "Kassym-Jomart Tokayev").
 
@@ -26,8 +27,8 @@ from collections.abc import Callable, Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from framing.sourcing.lexicon import (GROUP_PRONOUNS, MEDIA_ANAPHORS, PERSON_GENDER, PERSON_PRONOUNS,
-                                      POINTING_DETERMINERS, SPEAKER_PRONOUNS, THING_PRONOUNS, TITLE_GENDER,
-                                      SourcingLexicon)
+                                      POINTING_DETERMINERS, ROLE_NOUNS, SPEAKER_PRONOUNS, THING_PRONOUNS,
+                                      TITLE_GENDER, SourcingLexicon)
 from framing.sourcing.speakers import (Speaker, appos_span, clean_name, descriptor_of, is_media_name,
                                        looks_like_name, name_span, person_in, phrase_text, proper_name,
                                        speaker_type, strip_determiner)
@@ -58,6 +59,8 @@ class NameResolver:
         self.person_positions: list[int] = []
         self.recent: list[tuple[int, Speaker]] = []     # speakers in text order
         self.genders: dict[str, str] = {}         # full name -> "m" / "f", from titles (Mr., Ms.)
+        self.kinds: dict[str, str] = {}           # a person named by role -> its speaker type
+        self.person_speakers: set[int] = set()    # ids of the remembered speakers that are one person
         self._collect_names()
         if not names_only:
             self._collect_persons()
@@ -124,8 +127,32 @@ class NameResolver:
                     (token.i + 1 >= len(self.doc) or self.doc[token.i + 1].pos_ != "PROPN"):
                 subject = token.dep_ in {"nsubj", "nsubjpass"}
                 self.persons.append((token.i, self.person_name(token.text), subject))
+        self._collect_roles(seen | covered)
         self.persons.sort()
         self.person_positions = [p[0] for p in self.persons]
+
+    def _collect_roles(self, named: set[int]) -> None:
+        """Persons named by role outside quotations ("the minister", "an official"): the noun phrase as
+        written, its speaker type, and the gender the noun tells ("spokeswoman"). A role that is part of
+        a name or stands beside one ("Foreign Minister Lavrov", "the minister, Sergei Lavrov") is not
+        a person of its own."""
+        doc = self.doc
+        strings = doc.vocab.strings
+        keys = {strings.add(noun) for noun in ROLE_NOUNS}
+        lemmas = doc.to_array("LEMMA")
+        for i in [k for k in range(len(doc)) if lemmas[k] in keys]:
+            token = doc[i]
+            if token.pos_ != "NOUN" or token.tag_ != "NN" or token.ent_type_ or i in named or \
+                    self.inside_quote(i) or token.dep_ in {"compound", "amod", "appos"} or \
+                    any(c.dep_ in {"appos", "compound"} and c.ent_type_ == "PERSON" for c in token.children):
+                continue
+            span = name_span(token)
+            name = phrase_text(span) or token.text
+            self.kinds[name] = speaker_type(token, span, self.lexicon, self.full_names)
+            gender = ROLE_NOUNS.get(token.lemma_.lower(), "")
+            if gender:
+                self.genders[name] = gender if self.genders.get(name, gender) == gender else "?"
+            self.persons.append((i, name, token.dep_ in {"nsubj", "nsubjpass"}))
 
     def alias(self, name: str) -> str:
         """The canonical name for ``name`` in the alias table (``name`` itself when not listed)."""
@@ -144,17 +171,19 @@ class NameResolver:
             name = best
         return self.alias(name)
 
-    def last_person(self, before: int, gender: str | None = None) -> tuple[str, str]:
-        """The person a pronoun at token ``before`` most likely refers to: the last speaker, or the last
-        person named as a subject (else named at all) outside quotations, within the last
-        :data:`PRONOUN_REACH` tokens. With ``gender`` ("m" for he, "f" for she), persons titled otherwise
-        (Mr. / Mrs., Ms.) are skipped. Returns ``(name, credential)``, empty strings when there is none."""
+    def last_person(self, before: int, gender: str | None = None) -> tuple[str, str, str]:
+        """The person a pronoun at token ``before`` most likely refers to: the last speaker who is one
+        person, or the last person named (by name or by role) as a subject, else named at all, outside
+        quotations, within the last :data:`PRONOUN_REACH` tokens. With ``gender`` ("m" for he, "f" for
+        she), persons of the other gender (titled Mr. / Mrs., Ms., or a "spokeswoman") are skipped.
+        Returns ``(name, credential, speaker type)``, empty strings when there is none."""
         def fits(name: str) -> bool:
             known = self.genders.get(name)
             return gender is None or known is None or known == gender or known == "?"
 
         speaker_at, speaker = next(((i, s) for i, s in reversed(self.recent)
-                                    if i < before and s.type == "named_person" and fits(s.resolved)), (-1, None))
+                                    if i < before and id(s) in self.person_speakers and fits(s.resolved)),
+                                   (-1, None))
         k = bisect_right(self.person_positions, before - 1)
         subject_at, subject = -1, ""
         any_at, any_name = -1, ""
@@ -170,14 +199,14 @@ class NameResolver:
                 subject_at, subject = position, name
                 break
         if speaker is not None and speaker_at >= subject_at and before - speaker_at <= PRONOUN_REACH:
-            return speaker.resolved, speaker.descriptor
+            return speaker.resolved, speaker.descriptor, speaker.type
         if subject:
-            return subject, self.descriptors.get(subject, "")
+            return subject, self.descriptors.get(subject, ""), self.kinds.get(subject, "named_person")
         if speaker is not None and before - speaker_at <= PRONOUN_REACH:
-            return speaker.resolved, speaker.descriptor
+            return speaker.resolved, speaker.descriptor, speaker.type
         if any_name:
-            return any_name, self.descriptors.get(any_name, "")
-        return "", ""
+            return any_name, self.descriptors.get(any_name, ""), self.kinds.get(any_name, "named_person")
+        return "", "", ""
 
     def last_of(self, before: int, types: Iterable[str]) -> Speaker | None:
         """The last speaker of one of ``types`` before token ``before`` (within :data:`GROUP_REACH`
@@ -205,8 +234,14 @@ class NameResolver:
         return next((i for i, s in self.recent if s is speaker), 0)
 
     def remember(self, token_index: int, speaker: Speaker) -> None:
-        """Note a speaker met at ``token_index`` (for later pronouns)."""
+        """Note a speaker met at ``token_index`` (for later pronouns): a named person, or one person
+        named by role ("an official said")."""
         self.recent.append((token_index, speaker))
+        head = self.doc[token_index]
+        one = speaker.type == "named_person" or (head.tag_ == "NN" and head.lemma_.lower() in ROLE_NOUNS) or \
+            (head.lower_ in PERSON_PRONOUNS and speaker.resolved != speaker.text)  # "she", resolved
+        if one:
+            self.person_speakers.add(id(speaker))
 
 
 def speaker_of(head: Token, names: NameResolver, *, cue_family: Iterable[str] = ()) -> Speaker | None:
@@ -259,9 +294,9 @@ def _pronoun(head: Token, text: str, start: int, end: int, names: NameResolver) 
     """The speaker a pronoun stands for: the last person (he, she), group or organisation (they, it)."""
     lower = head.lower_
     if lower in PERSON_PRONOUNS:
-        name, descriptor = names.last_person(head.i, PERSON_GENDER[lower])
+        name, descriptor, kind = names.last_person(head.i, PERSON_GENDER[lower])
         if name:
-            return Speaker(text, start, end, name, "named_person", descriptor)
+            return Speaker(text, start, end, name, kind, descriptor)
         return Speaker(text, start, end, text, "unknown", "")
     if lower in GROUP_PRONOUNS or lower == "it":
         types = ["organization", "media"] if lower == "it" else ["group", "anonymous", "organization",

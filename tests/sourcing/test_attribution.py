@@ -54,7 +54,7 @@ def test_subheading_quote_takes_the_speaker_of_its_section(nlp):
             "“This is a clear threat.”")
     heading, body = quotes(nlp, text)
     assert heading.text == "It’s a clear threat" and heading.speaker_resolved == "Maximilian Hess"
-    assert heading.speaker_inherited and heading.cue == ""
+    assert heading.speaker_inherited and heading.cue_inherited and heading.cue == "said"
     assert body.speaker_descriptor == "an associate of the Foreign Policy Research Institute"
 
 
@@ -63,7 +63,8 @@ def test_quote_without_cue_inherits_the_previous_speaker(nlp):
             "“Nobody in this building wants to vote for it, and everybody knows that.”")
     first, second = quotes(nlp, text)
     assert first.speaker_resolved == "Jane Miller" and not first.speaker_inherited
-    assert (second.speaker_resolved, second.speaker_inherited, second.cue) == ("Jane Miller", True, "")
+    assert (second.speaker_resolved, second.speaker_inherited, second.cue) == ("Jane Miller", True, "told")
+    assert second.cue_inherited and not first.cue_inherited
 
 
 def test_quote_after_reported_speech_takes_its_cue(nlp):
@@ -71,9 +72,11 @@ def test_quote_after_reported_speech_takes_its_cue(nlp):
             "“It was a long night,” she said, referring to the vote. “We won.”")
     found = [(q.kind, q.speaker, q.cue, q.speaker_inherited) for q in quotes(nlp, text)]
     assert found[:2] == [("indirect", "The senator", "says", False), ("direct", "The senator", "says", False)]
-    # a participle after a quote ("referring to") does not introduce the next part of that quote
+    # a participle after a quote ("referring to") does not introduce the next part of that quote: the
+    # quote goes on from the one before, with its speaker and cue
     last = quotes(nlp, text)[-1]
-    assert (last.text, last.speaker, last.cue) == ("We won.", "she", "")
+    assert (last.text, last.speaker, last.cue, last.speaker_inherited, last.cue_inherited) == \
+        ("We won.", "she", "said", True, True)
 
 
 def _annotations(name: str) -> list[dict[str, str]]:
@@ -90,6 +93,7 @@ def test_seed_quotes_match_the_annotations(seed_docs, name, doc_id):
         for field in FIELDS:
             assert getattr(quote, field) == row[field], (row["text"], field)
         assert quote.speaker_inherited == (row["speaker_inherited"] == "yes"), row["text"]
+        assert quote.cue_inherited == (row["cue_inherited"] == "yes"), row["text"]
 
 
 @pytest.mark.parametrize("doc_id", [KRONE, ONEWORLD])
@@ -111,3 +115,12 @@ def test_seed_sourcing_contrast(seed_docs):
     assert any(q.speaker_resolved == "The Telegraph" and q.cue_class == "distancing" for q in oneworld)
     assert any(q.speaker == "unnamed observers in Nur-Sultan" and q.speaker_type == "anonymous"
                for q in oneworld)
+
+
+def test_every_quote_with_a_speaker_has_the_cue_that_credits_it(nlp):
+    text = "“We will not sign,” the minister said. “Not this year.”\n\n“Nor the next,” she added. “Never.”"
+    found = [(q.text, q.speaker_resolved, q.cue, q.speaker_inherited, q.cue_inherited) for q in quotes(nlp, text)]
+    assert found == [("We will not sign,", "the minister", "said", False, False),
+                     ("Not this year.", "the minister", "said", False, True),
+                     ("Nor the next,", "the minister", "added", False, False),
+                     ("Never.", "the minister", "added", False, True)]

@@ -89,3 +89,15 @@ def test_an_expletive_is_no_speaker(nlp):
     doc = nlp("There was a report that the border was closed.")
     names = NameResolver(doc, load_sourcing_lexicon())
     assert speaker_of(doc[0], names, cue_family={"speech"}) is None
+
+
+def test_a_pronoun_after_a_role_noun_is_that_person(nlp):
+    doc = nlp("The minister slammed the plan. “This is a betrayal,” she told reporters.")
+    quote = next(q for q in doc._.framing_quotes if q.kind == "direct")
+    assert (quote.speaker, quote.speaker_resolved, quote.cue) == ("she", "The minister", "told")
+
+
+def test_a_pronoun_skips_a_role_noun_of_the_other_gender(nlp):
+    doc = nlp("Anna Berg spoke first. The spokesman declined to comment. “We will appeal,” she said.")
+    quote = next(q for q in doc._.framing_quotes if q.kind == "direct")
+    assert quote.speaker_resolved == "Anna Berg"
