@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from framing.corpus import Article
-from framing.pipeline.model import sentences, word_count
+from framing.arrays import sentences, word_count
 from framing.pipeline.sentiment import sentence_scores
 from framing.records import QUOTED_KINDS, Marker, Mention, Quote
 from framing.schemas import MARKERS, QUOTES, SCHEMAS, TABLES

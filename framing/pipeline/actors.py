@@ -32,8 +32,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from framing import extensions  # noqa: F401  (registers the Doc extensions)
-from framing.records import Mention
 from framing.aliases import read_aliases
+from framing.arrays import entities
+from framing.records import Mention
 from framing.sourcing.lexicon import load_sourcing_lexicon
 from framing.sourcing.resolver import NameResolver
 from framing.sourcing.speakers import clean_name
@@ -60,10 +61,11 @@ def role(head: Token) -> str:
 
 def find_mentions(doc: Doc, *, aliases: dict[str, str] | None = None) -> list[Mention]:
     """The entity mentions of ``doc`` with their actor and role, in text order."""
-    names = NameResolver(doc, load_sourcing_lexicon(), aliases or {}, names_only=True)
-    places = {clean_name(ent.text) for ent in doc.ents if ent.label_ == "GPE"}
+    ents = entities(doc)
+    names = NameResolver(doc, load_sourcing_lexicon(), aliases or {}, ents=ents, names_only=True)
+    places = {clean_name(ent.text) for ent in ents if ent.label_ == "GPE"}
     mentions = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in LABELS:
             continue
         name = clean_name(ent.text).rstrip("-\u2010\u2013")

@@ -16,11 +16,9 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-import numpy
 import spacy
-from spacy.attrs import IS_PUNCT, IS_SPACE, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from framing import extensions  # noqa: F401  (registers the Doc extensions)
@@ -44,24 +42,6 @@ GLUED_QUOTES = (
     r"[.!?,](?=[”»\"][^\W\d_])",        # the full stop before a closing quote glued to the next word
     r"(?<=[.!?,])[”»\"](?=[^\W\d_])",   # that closing quote
 )
-
-
-def sentences(doc: Doc) -> list[Span]:
-    """The sentences of ``doc``, the spans ``doc.sents`` gives, read from the array of sentence starts
-    (``doc.sents`` makes a Token object per token to find them)."""
-    if not len(doc) or "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
-        return list(doc.sents)  # what doc.sents does then, errors included
-    marks = doc.to_array(SENT_START)
-    starts = [0, *(numpy.flatnonzero(marks[1:] == 1) + 1).tolist()]
-    return [doc[start:end] for start, end in zip(starts, [*starts[1:], len(doc)])]
-
-
-def word_count(doc: Doc) -> int:
-    """Number of words: tokens that are neither punctuation nor whitespace."""
-    if not len(doc):
-        return 0
-    flags = doc.to_array([IS_PUNCT, IS_SPACE]).reshape(len(doc), 2)
-    return int(((flags[:, 0] == 0) & (flags[:, 1] == 0)).sum())
 
 
 def resolve_model(name: str | None = None) -> str:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
-from framing.pipeline.model import sentences
+from framing.arrays import sentences
 
 #: False when TextBlob's tokenizer tables are not where the fast path expects them (another TextBlob
 #: layout): its own analyser is used then (slower, the same scores).

@@ -134,7 +134,7 @@ def resolve_speakers(ctx: Context, drafts: list[Draft], aliases: dict[str, str])
     """Set the speaker of each draft with a cue, in the order of the cues (so that a pronoun refers to
     the speakers before it); a speaker word that cannot speak ("there") leaves the draft without."""
     doc = ctx.doc
-    names = NameResolver(doc, ctx.lexicon, aliases, ctx.in_quote, ctx.ents)
+    names = NameResolver(doc, ctx.lexicon, aliases, ctx.in_quote, ctx.ents, text=ctx.text)
     order = sorted(range(len(drafts)), key=lambda k: (drafts[k].cue.start if drafts[k].cue else
                                                       ctx.token_at(drafts[k].start)))
     for k in order:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from framing.arrays import entities
 from framing.sourcing.lexicon import SourcingLexicon
 from framing.sourcing.marks import QuoteMarks, find_quotation_marks, is_heading, lines
 
@@ -52,7 +53,7 @@ class Context:
                 inside[i] = 1
         breaks = [m.start() for m in re.finditer(r"\n\s*", text)]
         headings = [start for start, end in lines(text) if start > 0 and is_heading(text[start:end].strip(), False)]
-        return cls(doc, text, lexicon, marks, tuple(doc.ents), starts, inside, breaks, headings)
+        return cls(doc, text, lexicon, marks, entities(doc), starts, inside, breaks, headings)
 
     def token_at(self, char: int) -> int:
         """The index of the token that holds character ``char``."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+import numpy
 from spacy.tokens import Doc, Token
 
 from framing.sourcing.lexicon import NEEDS_IT, NOT_CUE_WITH_COMPLEMENT, READ_SUBJECTS, SourcingLexicon
@@ -112,7 +113,8 @@ def candidates(doc: Doc, lexicon: SourcingLexicon) -> list[int]:
     keys = lexicon.cue_keys
     lemmas = doc.to_array("LEMMA") if doc.has_annotation("LEMMA") else doc.to_array("LOWER")
     lowers = doc.to_array("LOWER")
-    return [i for i in range(len(doc)) if lemmas[i] in keys or lowers[i] in keys]
+    wanted = numpy.fromiter(keys, dtype="uint64", count=len(keys))
+    return numpy.flatnonzero(numpy.isin(lemmas, wanted) | numpy.isin(lowers, wanted)).tolist()
 
 
 def cue_phrase(doc: Doc, cue: Cue, lexicon: SourcingLexicon) -> tuple[int, int, str]:

@@ -24,8 +24,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
+from framing.arrays import entities
 from framing.sourcing.lexicon import (GROUP_PRONOUNS, MEDIA_ANAPHORS, PERSON_GENDER, PERSON_PRONOUNS,
                                       POINTING_DETERMINERS, ROLE_NOUNS, SPEAKER_PRONOUNS, THING_PRONOUNS,
                                       TITLE_GENDER, SourcingLexicon)
@@ -47,9 +49,10 @@ class NameResolver:
 
     def __init__(self, doc: Doc, lexicon: SourcingLexicon, aliases: dict[str, str] | None = None,
                  inside_quote: Callable[[int], bool] | None = None, ents: Sequence[Span] | None = None, *,
-                 names_only: bool = False):
+                 names_only: bool = False, text: str | None = None):
         self.doc = doc
-        self.ents = tuple(doc.ents) if ents is None else tuple(ents)
+        self.text = doc.text if text is None else text
+        self.ents = entities(doc) if ents is None else tuple(ents)
         self.lexicon = lexicon
         self.aliases = aliases or {}
         self.inside_quote = inside_quote or (lambda i: False)
@@ -68,7 +71,7 @@ class NameResolver:
     def _collect_names(self) -> None:
         """The full names of the persons the document names, by each of their words."""
         names: list[tuple[int, str]] = []
-        text = self.doc.text
+        text = self.text
         headline_end = text.find("\n")
         for ent in self.ents:
             if ent.label_ != "PERSON":
@@ -120,7 +123,7 @@ class NameResolver:
         strings = self.doc.vocab.strings
         name_keys = {strings.add(word) for word in self.full_names}
         lowers = self.doc.to_array("LOWER")
-        for i in [k for k in range(len(self.doc)) if lowers[k] in name_keys]:
+        for i in _indexes(lowers, name_keys):
             token = self.doc[i]
             if token.pos_ == "PROPN" and token.i not in covered and \
                     token.i not in seen and not self.inside_quote(token.i) and \
@@ -140,7 +143,7 @@ class NameResolver:
         strings = doc.vocab.strings
         keys = {strings.add(noun) for noun in ROLE_NOUNS}
         lemmas = doc.to_array("LEMMA")
-        for i in [k for k in range(len(doc)) if lemmas[k] in keys]:
+        for i in _indexes(lemmas, keys):
             token = doc[i]
             if token.pos_ != "NOUN" or token.tag_ != "NN" or token.ent_type_ or i in named or \
                     self.inside_quote(i) or token.dep_ in {"compound", "amod", "appos"} or \
@@ -242,6 +245,13 @@ class NameResolver:
             (head.lower_ in PERSON_PRONOUNS and speaker.resolved != speaker.text)  # "she", resolved
         if one:
             self.person_speakers.add(id(speaker))
+
+
+def _indexes(values: numpy.ndarray, keys: set[int]) -> list[int]:
+    """Positions of the ``values`` (an array of string hashes) that are among ``keys``."""
+    if not keys:
+        return []
+    return numpy.flatnonzero(numpy.isin(values, numpy.fromiter(keys, dtype="uint64", count=len(keys)))).tolist()
 
 
 def speaker_of(head: Token, names: NameResolver, *, cue_family: Iterable[str] = ()) -> Speaker | None:
