@@ -186,3 +186,29 @@ def test_pages_read_at_phone_width(site, browse, screenshot, relative):
     assert font >= 14
     screenshot(page, "phone")
     assert watched.problems == []
+
+
+def test_the_paged_index_leads_to_every_article(seed_tables, tmp_path, browse):
+    tables = {name: seed_tables[name] for name in ("articles", "sentences", "markers", "quotes", "mentions")}
+    tables = {name: pd.concat([t.assign(doc_id=t["doc_id"] + f"/{i:03d}") for i in range(61)], ignore_index=True)
+              for name, t in tables.items()}
+    out = tmp_path / "big"
+    build_report(tables, out)
+    watched = browse()
+    page = watched.page
+    page.goto(_url(out, "articles/index.html"))
+    seen = []
+    while True:
+        links = page.locator("table.articles tbody a")
+        seen += links.evaluate_all("as => as.map(a => a.getAttribute('href'))")
+        following = page.locator(".pager a[rel='next']").first
+        if not following.count():
+            break
+        following.click()
+        page.wait_for_load_state("load")
+    assert len(seen) == len(set(seen)) == 122
+    assert page.url.endswith("articles/page-3.html")
+    page.click(f"text={page.locator('table.articles tbody a').last.inner_text()}")
+    page.wait_for_load_state("load")
+    assert page.locator("#text .hl:not(.hl-cont)").count() > 0
+    assert watched.problems == []
