@@ -219,13 +219,11 @@ def _write_site(site: _Site, data: dict[str, pd.DataFrame], *, by: By, title: st
     site.write("assets/palette.css", _palette_css(families, kinds))
 
     # article pages, and the keyword-in-context rows they give
-    marker_groups = dict(tuple(markers.groupby("doc_id", sort=False))) if not markers.empty else {}
-    quote_groups = dict(tuple(quotes.groupby("doc_id", sort=False))) if not quotes.empty else {}
+    marker_groups, quote_groups = _by_doc(markers), _by_doc(quotes)
     extra = {name: dict(tuple(table.groupby("doc_id", sort=False))) for name, table in data.items()
              if name not in CORE and "doc_id" in table.columns and not table.empty}
     per_page = pages.ARTICLES_PER_PAGE
     page_of = [i // per_page + 1 for i in range(len(order))]
-    empty_m, empty_q = markers.iloc[0:0], quotes.iloc[0:0]
     kwic_rows, index_rows, doc_entries = [], [], []
     group_first: dict[str, int] = {}
     records = order.drop(columns=["_group", "_title"]).to_dict("records")
@@ -237,7 +235,7 @@ def _write_site(site: _Site, data: dict[str, pd.DataFrame], *, by: By, title: st
         bar = tqdm(total=len(records), unit=" articles", desc="report", disable=None, leave=False)
     for i, article in enumerate(records):
         doc_id = str(article["doc_id"])
-        rows = article_rows(marker_groups.get(doc_id, empty_m), quote_groups.get(doc_id, empty_q))
+        rows = article_rows(marker_groups.get(doc_id, []), quote_groups.get(doc_id, []))
         neighbours = (files[i - 1] if i > 0 else "", files[i + 1] if i + 1 < len(files) else "")
         page = pages.article_page(article, rows, families=families, kinds=kinds, neighbours=neighbours,
                                   index=f"{pages.index_file(page_of[i])}#a{i + 1}",
@@ -275,6 +273,14 @@ def _write_site(site: _Site, data: dict[str, pd.DataFrame], *, by: By, title: st
         **common, root="", page="overview", groups=overview_groups, numbers=key_numbers(data, by),
         figures=figures, downloads=downloads))
     return len(order)
+
+
+def _by_doc(table: pd.DataFrame) -> dict[str, list[dict[str, object]]]:
+    """The rows of ``table`` as records, by doc_id (one pass, not one filter per article)."""
+    out: dict[str, list[dict[str, object]]] = {}
+    for record in table.to_dict("records"):
+        out.setdefault(str(record["doc_id"]), []).append(record)
+    return out
 
 
 def _write_index(site: _Site, env, common: dict, rows: list[dict], groups: list[dict], per_page: int) -> None:

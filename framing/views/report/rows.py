@@ -10,7 +10,7 @@ article's markers in the order of their offsets, ``q`` and the ``quote_id`` for 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -97,14 +97,24 @@ def _score(value: object) -> str:
         return text
 
 
-def marker_rows(markers: pd.DataFrame) -> list[Row]:
+#: Rows of a table: a DataFrame, or its records (column -> value), as the builder passes them.
+Records = pd.DataFrame | Sequence[Mapping[str, object]]
+
+
+def _records(rows: Records) -> list[Mapping[str, object]]:
+    return rows.to_dict("records") if isinstance(rows, pd.DataFrame) else list(rows)
+
+
+def marker_rows(markers: Records) -> list[Row]:
     """The report rows of one article's markers, ordered by offsets (then family, category, entry)."""
-    if markers.empty:
+    records = _records(markers)
+    if not records:
         return []
-    has_score = "score" in markers.columns
-    ordered = markers.sort_values(["start_char", "end_char", "family", "category", "entry", "text"], kind="stable")
+    has_score = "score" in records[0]
+    ordered = sorted(records, key=lambda r: (int(r["start_char"]), int(r["end_char"]), _text(r["family"]),
+                                             _text(r.get("category")), _text(r.get("entry")), _text(r["text"])))
     rows = []
-    for i, r in enumerate(ordered.to_dict("records"), start=1):
+    for i, r in enumerate(ordered, start=1):
         family, category = _text(r["family"]), _text(r["category"])
         score = _score(r.get("score")) if has_score else ""
         notes = [f"{family_label(family)}: {category}" if category else family_label(family)]
@@ -134,13 +144,13 @@ def _attribution(r: Mapping[str, object]) -> str:
     return who
 
 
-def quote_rows(quotes: pd.DataFrame) -> list[Row]:
+def quote_rows(quotes: Records) -> list[Row]:
     """The report rows of one article's quotations, ordered by offsets (then quote_id)."""
-    if quotes.empty:
-        return []
-    ordered = quotes.sort_values(["start_char", "end_char", "quote_id"], kind="stable")
+    records = _records(quotes)
+    ordered = sorted(records, key=lambda r: (int(r["start_char"]), int(r["end_char"]), int(r["quote_id"])
+                                             if _text(r.get("quote_id")) else -1))
     rows = []
-    for r in ordered.to_dict("records"):
+    for r in ordered:
         kind = _text(r["kind"])
         notes = [kind_label(kind)]
         who = _attribution(r)
@@ -162,7 +172,7 @@ def quote_rows(quotes: pd.DataFrame) -> list[Row]:
     return rows
 
 
-def article_rows(markers: pd.DataFrame, quotes: pd.DataFrame) -> list[Row]:
+def article_rows(markers: Records, quotes: Records) -> list[Row]:
     """Every report row of one article: its quotations first (outer bands), then its markers."""
     return [*quote_rows(quotes), *marker_rows(markers)]
 
