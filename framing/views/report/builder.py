@@ -157,8 +157,13 @@ def _palette_css(families: list[str], kinds: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: The group label of articles whose grouping column is empty (a folder of plain texts has no outlet).
+NO_GROUP = "(not given)"
+
+
 def _groups(articles: pd.DataFrame, cols: list[str]) -> pd.Series:
-    return articles[cols].astype(str).agg(" / ".join, axis=1) if cols else pd.Series("", index=articles.index)
+    labels = articles[cols].astype(str).agg(" / ".join, axis=1) if cols else pd.Series("", index=articles.index)
+    return labels.mask(labels.str.strip(" /") == "", NO_GROUP)
 
 
 def build_report(tables: Tables | Mapping[str, pd.DataFrame], out_dir: str | Path, *, by: By = "outlet",
