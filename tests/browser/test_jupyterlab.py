@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import shutil
 import socket
 import subprocess
 import sys
@@ -47,11 +46,23 @@ def _settings(folder: Path) -> None:
                                                                        "checkForUpdates": False}))
 
 
+def _copy_without_outputs(source: Path, target: Path) -> None:
+    """The notebooks with their saved outputs removed: what the browser shows comes from the run (a saved
+    image link shown before its file exists would stay broken in the browser's cache)."""
+    target.mkdir()
+    for path in sorted(source.glob("*.ipynb")):
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        for cell in notebook["cells"]:
+            if cell["cell_type"] == "code":
+                cell["outputs"], cell["execution_count"] = [], None
+        (target / path.name).write_text(json.dumps(notebook, indent=1), encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     """A JupyterLab server on localhost serving a copy of the notebooks: ``(base_url, token, root)``."""
     root = tmp_path_factory.mktemp("lab")
-    shutil.copytree(ROOT / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    _copy_without_outputs(ROOT / "notebooks", root / "notebooks")
     (root / "figures").mkdir()
     _settings(root / "settings")
     token, port = secrets.token_hex(16), _free_port()
@@ -97,30 +108,47 @@ def lab(tmp_path_factory):
         assert server.returncode is not None
 
 
+#: The notebook on show (JupyterLab keeps the other open notebooks as hidden panels).
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+
+
 def _run_all(page, base: str, token: str, name: str) -> None:
-    """Open notebook ``name`` in JupyterLab, run all its cells from the Run menu and wait for the last."""
-    page.goto(f"{base}/lab/tree/notebooks/{name}?token={token}")
-    page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell", timeout=60_000)
-    page.wait_for_selector(".jp-NotebookPanel .jp-Notebook-ExecutionIndicator[data-status='idle']",
-                           timeout=60_000)
-    visible = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt"
+    """Open notebook ``name`` in JupyterLab once its kernel is idle, clear its saved outputs, run all its
+    cells from the Run menu and wait until every cell has run (or one shows an error)."""
+    workspace = name.split(".")[0]  # a fresh workspace per notebook: it is the only one open
+    page.goto(f"{base}/lab/workspaces/{workspace}/tree/notebooks/{name}?reset&token={token}")
+    page.wait_for_selector(f"{PANEL} .jp-Notebook .jp-Cell", timeout=60_000)
+    page.wait_for_selector(f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
+    assert page.locator(".jp-NotebookPanel").count() == 1
+    page.locator(f"{PANEL} .jp-Cell .jp-InputPrompt").first.click()  # the notebook has focus, in command mode
     page.locator(".lm-MenuBar-item", has_text="Edit").first.click()
     page.locator(".lm-Menu-item", has_text="Clear Outputs of All Cells").first.click()
-    page.wait_for_function(f"""() => Array.from(document.querySelectorAll('{visible}'))
+    page.wait_for_function(f"""() => Array.from(document.querySelectorAll('{PANEL} .jp-CodeCell .jp-InputPrompt'))
         .every(p => !/\\d/.test(p.textContent))""", timeout=30_000)  # the saved run's numbers are gone
     page.locator(".lm-MenuBar-item", has_text="Run").first.click()
     page.locator(".lm-Menu-item", has_text="Run All Cells").first.click()
-    page.wait_for_function("""() => {
-        const prompts = Array.from(document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt'));
+    page.wait_for_function(f"""() => {{
+        const panel = '{PANEL}';
+        if (document.querySelector(panel + ' .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'))
+            return true;
+        const prompts = Array.from(document.querySelectorAll(panel + ' .jp-CodeCell .jp-InputPrompt'));
         return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
-    }""", timeout=RUN_TIMEOUT * 1000, polling=500)
-    page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator[data-status='idle']",
-                           timeout=60_000)
+    }}""", timeout=RUN_TIMEOUT * 1000, polling=500)
+    page.wait_for_selector(f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
+
+
+def _run_all_or_show(page, base: str, token: str, name: str, screenshot) -> None:
+    """:func:`_run_all`, with a screenshot of the page when it fails."""
+    try:
+        _run_all(page, base, token, name)
+    except Exception:
+        screenshot(page, "failed")
+        raise
 
 
 def _errors(page) -> list[str]:
     return page.evaluate("""() => Array.from(document.querySelectorAll(
-        '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output'))
+        '""" + PANEL + """ .jp-OutputArea-output'))
         .filter(o => o.dataset.mimeType === 'application/vnd.jupyter.stderr' || /Traceback|Error\\b/.test(
             o.classList.contains('jp-RenderedText') ? o.textContent : ''))
         .map(o => o.textContent.slice(0, 300))""")
@@ -131,19 +159,19 @@ def test_comparison_notebook_runs_in_jupyterlab_with_every_figure_shown(chromium
     context = chromium.new_context(viewport={"width": 1400, "height": 1000})
     try:
         page = context.new_page()
-        _run_all(page, base, token, "05-comparison.ipynb")
+        _run_all_or_show(page, base, token, "05-comparison.ipynb", screenshot)
         images = page.evaluate("""() => Array.from(document.querySelectorAll(
-            '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output img'))
+            '""" + PANEL + """ .jp-OutputArea-output img'))
             .map(i => ({src: i.getAttribute('src'), alt: i.alt, width: i.naturalWidth, done: i.complete}))""")
         assert len(images) == 7, images  # one figure per piece of evidence E1-E8 except E3
         assert all(i["done"] and i["width"] > 0 for i in images), images
         assert sorted(p.name for p in (root / "figures").glob("*.png")) == sorted(
             p.name for p in (ROOT / "figures").glob("*.png"))
         assert _errors(page) == []
-        cells = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").count()
+        cells = page.locator(f"{PANEL} .jp-CodeCell").count()
         assert cells == sum(c["cell_type"] == "code" for c in json.loads(
             (ROOT / "notebooks" / "05-comparison.ipynb").read_text(encoding="utf-8"))["cells"])
-        page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output img").first.scroll_into_view_if_needed()
+        page.locator(f"{PANEL} .jp-OutputArea-output img").first.scroll_into_view_if_needed()
         screenshot(page, "05-comparison")
     finally:
         context.close()
@@ -154,9 +182,9 @@ def test_loaded_language_notebook_shows_the_displacy_highlights(chromium, lab, s
     context = chromium.new_context(viewport={"width": 1400, "height": 1000})
     try:
         page = context.new_page()
-        _run_all(page, base, token, "02-loaded-language.ipynb")
+        _run_all_or_show(page, base, token, "02-loaded-language.ipynb", screenshot)
         assert _errors(page) == []
-        panels = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output div.spans")
+        panels = page.locator(f"{PANEL} .jp-OutputArea-output div.spans")
         assert panels.count() == 4  # per outlet: the legend, then the highlighted article
         shown = panels.evaluate_all("""ds => ds.map(d => Array.from(d.querySelectorAll('span[style*="background"]'))
             .filter(s => { const r = s.getBoundingClientRect(); const c = getComputedStyle(s).backgroundColor;

@@ -208,3 +208,12 @@ def test_a_broken_results_table_is_one_line_naming_the_file(tmp_path, quick, cap
     with pytest.raises(InputError, match="quotes.csv"):
         read_results(tmp_path / "results")
     assert not (tmp_path / "r").exists()
+
+
+def test_a_parquet_results_folder_gives_the_same_report_as_csv(tmp_path, quick):
+    for fmt in ("csv", "parquet"):
+        assert cli.main(["analyze", "--out", str(tmp_path / fmt), "--format", fmt, "-q"]) == cli.EXIT_OK
+        assert cli.main(["report", str(tmp_path / fmt), "--out", str(tmp_path / f"report-{fmt}"), "-q"]) == 0
+    for page in (tmp_path / "report-csv").rglob("*.html"):
+        relative = page.relative_to(tmp_path / "report-csv")
+        assert page.read_bytes() == (tmp_path / "report-parquet" / relative).read_bytes(), relative
