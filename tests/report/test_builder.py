@@ -16,6 +16,7 @@ from conftest import KRONE, ONEWORLD  # noqa: E402
 from framing import cli  # noqa: E402
 from framing.errors import InputError, OutputError  # noqa: E402
 from framing.figures import NAMES  # noqa: E402
+from framing.schemas import SCHEMAS  # noqa: E402
 from framing.views.report import MARKER, build_report, read_results  # noqa: E402
 from framing.views.report.pages import article_file  # noqa: E402
 from framing.figures.style import tint  # noqa: E402
@@ -44,8 +45,7 @@ def test_the_report_holds_every_page_figure_and_table(report):
                            f"articles/{article_file(ONEWORLD)}"])
     assert sorted(p.name for p in (out / "figures").iterdir()) == sorted(f"{n}.svg" for n in NAMES)
     tables = sorted(p.name for p in (out / "tables").iterdir())
-    assert tables == sorted([*(f"{n}.csv" for n in NAMES), "articles.csv", "sentences.csv", "markers.csv",
-                             "quotes.csv", "mentions.csv", "kwic.csv"])
+    assert tables == sorted([*(f"{n}.csv" for n in NAMES), *(f"{n}.csv" for n in SCHEMAS), "kwic.csv"])
     overview = (out / "index.html").read_text(encoding="utf-8")
     for name in NAMES:
         assert f'src="figures/{name}.svg"' in overview

@@ -57,7 +57,7 @@ def read_results(folder: str | Path) -> dict[str, pd.DataFrame]:
             tables[name] = frame(name)
             continue
         try:
-            missing = [c for c in REQUIRED.get(name, ("doc_id",)) if c not in _columns(path)]
+            missing = [c for c in REQUIRED.get(name, ()) if c not in _columns(path)]
             if missing:
                 raise InputError(path, f"the {name} table has no column {', '.join(missing)}",
                                  "give the folder written by framing analyze")
@@ -68,7 +68,8 @@ def read_results(folder: str | Path) -> dict[str, pd.DataFrame]:
             reason = " ".join(str(error).split())[:200]
             raise InputError(path, f"cannot be read as the {name} table ({reason})",
                              "write the table again with framing analyze") from None
-        if name != "articles" and not table.empty and not table["doc_id"].astype(bool).all():
+        if name != "articles" and "doc_id" in SCHEMAS[name] and not table.empty \
+                and not table["doc_id"].astype(bool).all():
             raise InputError(path, f"rows without a doc_id in the {name} table",
                              "write the table again with framing analyze")
         tables[name] = table
