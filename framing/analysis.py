@@ -29,7 +29,7 @@ from framing.aliases import folder_aliases
 from framing.corpus import Article, iter_articles
 from framing.errors import InputError, Problem
 from framing.io import StagedTables
-from framing.options import Options
+from framing.options import Options, load_options
 from framing.schemas import TABLES, Rows, frame
 
 #: The repository the package was installed from (editable install), and its seed corpus (Krone and
@@ -140,10 +140,12 @@ def _run(inputs: Inputs, consume: Callable[[Rows], None], options: Options, nlp:
 
 
 def analyze(inputs: Inputs = None, *, nlp: Language | None = None,
-            on_problem: Callable[[Problem], None] | None = None, **options) -> Tables:
+            on_problem: Callable[[Problem], None] | None = None, config: str | Path | None = None,
+            **options) -> Tables:
     """Analyse a corpus (default: the seed corpus) and return its tables as DataFrames.
 
-    ``options`` are the fields of :class:`Options`; ``nlp`` runs an already loaded pipeline (one
+    ``options`` are the fields of :class:`Options` (winning over those of ``config``, a TOML file, else
+    ``framing.toml`` in the working folder if there is one); ``nlp`` runs an already loaded pipeline (one
     process; its lexicons and aliases are those it was loaded with). Bad inputs are skipped and listed in ``Tables.problems``; raises InputError when nothing
     could be read, ModelError/LexiconError/FramingError for bad settings.
     """
@@ -153,20 +155,21 @@ def analyze(inputs: Inputs = None, *, nlp: Language | None = None,
         for name in TABLES:
             collected[name].extend(rows[name])
 
-    summary = _run(inputs, keep, Options(**options), nlp, on_problem)
+    summary = _run(inputs, keep, load_options(config, **options), nlp, on_problem)
     return Tables(**{name: frame(name, collected[name]) for name in TABLES}, problems=summary.problems)
 
 
 def analyze_to(out_dir: str | Path, inputs: Inputs = None, *, fmt: str = "csv", nlp: Language | None = None,
-               on_problem: Callable[[Problem], None] | None = None, **options) -> Summary:
+               on_problem: Callable[[Problem], None] | None = None, config: str | Path | None = None,
+               **options) -> Summary:
     """Analyse a corpus and write ``articles``, ``sentences``, ``markers``, ``quotes``, ``mentions`` to ``out_dir``
     (``NAME.csv``, or ``NAME.parquet`` with ``fmt="parquet"``), all together or not at all.
 
-    ``options`` are the fields of :class:`Options`. Returns the run's Summary; raises OutputError when
+    ``options`` and ``config`` as in :func:`analyze`. Returns the run's Summary; raises OutputError when
     the folder cannot be written, and what :func:`analyze` raises.
     """
     started = time.perf_counter()
-    settings = Options(**options)
+    settings = load_options(config, **options)
     with StagedTables(out_dir, fmt=fmt) as staged:
         summary = _run(inputs, staged.add, settings, nlp, on_problem)
         summary.written = staged.commit()

@@ -39,19 +39,22 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
                      help="switch a marker family off (loaded, hedge, booster, distancing, reporting_verb); "
                      "repeatable")
     nlp.add_argument("--aliases", metavar="CSV", help="speaker/actor aliases (columns alias,canonical)")
-    nlp.add_argument("--tables", metavar="NAMES", default=",".join(TABLES),
-                     help="tables to compute, comma-separated (default: all); what is not asked for does "
-                     "not run")
+    nlp.add_argument("--tables", metavar="NAMES", default=None,
+                     help=f"tables to compute, comma-separated (default: all: {', '.join(TABLES)}); what is not "
+                     "asked for does not run")
     run = parser.add_argument_group("speed")
     run.add_argument("--batch-size", metavar="N", type=int, default=None,
                      help=f"articles per spaCy batch (default: {BATCH_SIZE})")
-    run.add_argument("--n-process", metavar="N", type=int, default=1, help="local processes (default: 1)")
-    run.add_argument("--engine", choices=ENGINES, default="local",
+    run.add_argument("--n-process", metavar="N", type=int, default=None, help="local processes (default: 1)")
+    run.add_argument("--engine", choices=ENGINES, default=None,
                      help="local processes, or a Dask cluster (with --scheduler)")
     run.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://host:8786")
     run.add_argument("--no-cache", action="store_true", help="parse again instead of reusing cached parses")
     run.add_argument("--cache-dir", metavar="DIR", help="where parses are cached (default: "
                      "$FRAMING_CACHE_DIR, else ~/.cache/framing)")
+    parser.add_argument("--config", metavar="FILE", help="options from a TOML file (keys: the option names, "
+                        "e.g. n-process = 2); default: framing.toml in the working folder, if any; options "
+                        "given here win")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
@@ -66,12 +69,15 @@ def _families(disabled: Sequence[str]) -> list[str] | None:
 
 
 def _analysis_options(args: argparse.Namespace) -> dict[str, object]:
-    return {"model": args.model, "lexicon_paths": args.lexicon, "families": _families(args.no_family),
-            "aliases": args.aliases, "manifest": args.manifest, "text_column": args.text_column,
-            "tables": [name.strip() for name in args.tables.split(",") if name.strip()],
-            "batch_size": args.batch_size or BATCH_SIZE, "n_process": args.n_process, "engine": args.engine,
-            "scheduler": args.scheduler, "cache": not args.no_cache, "cache_dir": args.cache_dir,
-            "progress": not args.quiet, "on_problem": _print_problem}
+    """The options given on the command line (None where not given: the config file or the default
+    decides)."""
+    tables = None if args.tables is None else tuple(n.strip() for n in args.tables.split(",") if n.strip())
+    return {"model": args.model, "lexicon_paths": tuple(args.lexicon) or None,
+            "families": _families(args.no_family), "aliases": args.aliases, "manifest": args.manifest,
+            "text_column": args.text_column, "tables": tables, "batch_size": args.batch_size,
+            "n_process": args.n_process, "engine": args.engine, "scheduler": args.scheduler,
+            "cache": False if args.no_cache else None, "cache_dir": args.cache_dir, "progress": not args.quiet,
+            "on_problem": _print_problem, "config": args.config}
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:

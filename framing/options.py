@@ -5,13 +5,19 @@ lexicons, how to read the corpus, how to cache parses and where to parse. It is 
 the engine sends it to worker processes and Dask workers as it is, and each process keeps one pipeline
 per :attr:`Options.pipeline_key`.
 
+A run's options can also come from a config file (:func:`read_config`): a TOML file whose keys are the
+fields of :class:`Options` (``framing.toml`` in the working folder is read when present; ``--config
+FILE`` names another). Options given on the command line or in Python win over the file.
+
 >>> Options(tables=["sentences"]).tables                    # doctest: +SKIP
 ('articles', 'sentences')
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+import tomllib
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from framing.errors import FramingError
@@ -99,3 +105,55 @@ class Options:
         return (self.model, self.tables, self.lexicon_paths, self.families, self.aliases, self.cache,
                 self.cache_dir)
 
+
+
+#: The config file read from the working folder when no other is named.
+CONFIG_NAME = "framing.toml"
+
+
+def read_config(path: str | Path | None = None) -> dict[str, object]:
+    """The options set in a config file: ``path``, else ``framing.toml`` in the working folder if it exists
+    (else none). Keys are :class:`Options` fields (``n-process`` or ``n_process``). Raises FramingError
+    naming the file (and line) for a missing file, invalid TOML, an unknown key or a value of the wrong kind."""
+    if path is None:
+        path = Path(CONFIG_NAME)
+        if not path.is_file():
+            return {}
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise FramingError(path, "config file not found", "check the path") from None
+    except UnicodeDecodeError:
+        raise FramingError(path, "the config file is not UTF-8 text", "save it as UTF-8") from None
+    except tomllib.TOMLDecodeError as error:
+        where = re.search(r"\(at line (\d+)", str(error))
+        raise FramingError(path, f"not valid TOML ({str(error).split(' (at line')[0]})",
+                           "fix the line (key = value)", line=int(where.group(1)) if where else None) from None
+    known = {f.name: f for f in fields(Options)}
+    out: dict[str, object] = {}
+    for key, value in data.items():
+        name = key.replace("-", "_")
+        if name not in known:
+            raise FramingError(path, f"unknown option {key!r}", f"use one of {', '.join(sorted(known))}")
+        if isinstance(value, list):
+            value = tuple(value)
+        if isinstance(value, dict) or (isinstance(value, tuple) and not all(isinstance(v, str) for v in value)):
+            raise FramingError(path, f"option {key!r} has a value of the wrong kind ({value!r})",
+                               "give a string, a number, true/false or a list of strings")
+        out[name] = value
+    return out
+
+
+def load_options(config: str | Path | None = None, **given: object) -> Options:
+    """:class:`Options` from a config file (see :func:`read_config`) with ``given`` options winning over
+    it; options given as None are taken from the file or the defaults. Raises FramingError."""
+    settings = read_config(config)
+    settings.update({key: value for key, value in given.items() if value is not None})
+    if isinstance(settings.get("tables"), list):
+        settings["tables"] = tuple(settings["tables"])
+    try:
+        return Options(**settings)  # type: ignore[arg-type]
+    except TypeError as error:
+        raise FramingError(config, f"an option has a value of the wrong kind ({error})", "check the config file") \
+            from None
