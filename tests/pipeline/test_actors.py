@@ -6,7 +6,7 @@ import pytest
 
 from framing.pipeline.actors import _demonym_of
 
-from conftest import KRONE, ONEWORLD
+from seeds import KRONE, ONEWORLD
 
 
 def mentions(nlp, text: str):

@@ -1,4 +1,5 @@
-"""Exploration views: the highlighted article and keyword-in-context, on hand-built tables."""
+"""framing.views.jupyter: the highlighted article, keyword-in-context and the small views of the notebooks,
+on hand-built tables."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pandas as pd
 import pytest
 
 from framing.views.jupyter import (COLORS, describe, highlight_html, kwic, legend_html, problems_table, show_figure,
-                             vocabulary)
+                                   vocabulary)
 from framing.errors import Problem
 from framing.schemas import frame
 

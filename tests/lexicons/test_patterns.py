@@ -1,0 +1,67 @@
+"""framing.lexicons.patterns: the entry syntax, inflections and manner adverbs, and the match patterns
+an entry becomes."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from framing.lexicons.patterns import build_patterns, inflections, manner_adverbs, parse_phrase
+
+
+def test_inflections_cover_regular_forms():
+    assert {"backstabbing", "backstabbed", "backstabs", "backstabber"} <= inflections("backstab")
+    assert {"fearmongering", "fearmongers"} <= inflections("fearmonger")
+    assert {"manufacturing", "manufactured"} <= inflections("manufacture")
+    assert {"denies", "denied"} <= inflections("deny")
+    assert {"quipped", "quips"} <= inflections("quip")
+    assert inflections("the") == {"the"}  # function words stay as written
+
+
+def test_phrase_syntax_gaps_alternatives_and_exact_words():
+    slots = parse_phrase("what *{1,3} call|dub =it")
+    assert [s.gap for s in slots] == [None, (1, 3), None, None]
+    assert slots[2].words == ("call", "dub") and slots[3].exact
+    with pytest.raises(ValueError):
+        parse_phrase("threat *")
+
+
+def test_plain_phrases_become_phrase_patterns_split_like_the_text():
+    tokenizer = spacy.blank("en").tokenizer
+    from framing.lexicons.entries import Entry
+
+    patterns = build_patterns(Entry("so-called", "distancing", "x", "", ""), tokenizer)
+    assert ("so", "-", "called") in patterns.lower and not patterns.slots
+    patterns = build_patterns(Entry("hit back", "reporting_verb", "emotive", "", ""), tokenizer)
+    assert ("hitting", "back") in patterns.lower and patterns.lemma == (("hit", "back"),)
+    gapped = build_patterns(Entry("what *{1,3} call", "distancing", "x", "", ""), tokenizer)
+    assert gapped.slots[1].gap == (1, 3) and "calls" in gapped.slots[2].forms
+
+
+def test_phrases_of_several_words_also_match_hyphenated():
+    tokenizer = spacy.blank("en").tokenizer
+    from framing.lexicons.entries import Entry
+
+    patterns = build_patterns(Entry("over the top", "loaded", "x", "", ""), tokenizer)
+    assert ("over", "-", "the", "-", "top") in patterns.lower and ("over", "the", "top") in patterns.lower
+    exact = build_patterns(Entry("=could", "hedge", "x", "", ""), tokenizer)
+    assert exact.lower == (("could",),)
+
+
+def test_manner_adverbs_follow_the_spelling_rules():
+    assert manner_adverbs("cruel") == {"cruelly"}
+    assert manner_adverbs("terrible") == {"terribly"}
+    assert manner_adverbs("shoddy") == {"shoddily"}
+    assert manner_adverbs("idiotic") == {"idiotically"}
+    assert manner_adverbs("futile") == {"futilely"}
+    assert manner_adverbs("cowardly") == set() and manner_adverbs("far-fetched") == set()
+
+
+def test_an_evaluative_modifier_matches_the_adjective_and_its_adverb_only():
+    tokenizer = spacy.blank("en").tokenizer
+    from framing.lexicons.entries import Entry
+
+    patterns = build_patterns(Entry("foolish", "loaded", "evaluative modifier", "", ""), tokenizer)
+    assert patterns.lower == (("foolish",), ("foolishly",)) and patterns.lemma == (("foolish",),)
+    other = build_patterns(Entry("foolish", "loaded", "evaluative label", "", ""), tokenizer)
+    assert ("foolishly",) not in other.lower

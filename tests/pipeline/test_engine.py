@@ -1,0 +1,90 @@
+"""framing.pipeline.engine: batches, processes, a Dask cluster and the parse cache change how fast a run
+is, never what it finds."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from framing.analysis import analyze
+from framing.options import Options as Settings
+from framing.pipeline.engine import Analyzer
+from framing.schemas import TABLES
+
+
+def _frames(tables) -> dict[str, pd.DataFrame]:
+    return {name: tables[name] for name in TABLES}
+
+
+def _same(left, right) -> None:
+    for name in TABLES:
+        pd.testing.assert_frame_equal(left[name], right[name], obj=name)
+
+
+@pytest.fixture(scope="module")
+def reference(corpus, tmp_path_factory):
+    """One process, no cache: the reference result."""
+    return _frames(analyze(corpus, cache=False, batch_size=2))
+
+
+@pytest.mark.slow
+def test_reference_finds_something_in_every_table(reference):
+    assert len(reference["articles"]) == 4
+    assert len(reference["sentences"]) > 40
+
+
+@pytest.mark.slow
+def test_batch_size_does_not_change_results(corpus, reference):
+    _same(_frames(analyze(corpus, cache=False, batch_size=64)), reference)
+
+
+@pytest.mark.slow
+def test_cold_and_warm_cache_give_the_same_rows(corpus, reference, tmp_path):
+    cold = _frames(analyze(corpus, cache_dir=tmp_path, batch_size=3))
+    warm = _frames(analyze(corpus, cache_dir=tmp_path, batch_size=3))
+    _same(cold, reference)
+    _same(warm, reference)
+
+
+@pytest.mark.slow
+def test_a_warm_cache_keeps_the_sentence_scores(corpus, reference, tmp_path, monkeypatch):
+    analyze(corpus, cache_dir=tmp_path)
+
+    def not_again(text):
+        raise AssertionError(f"scored again: {text!r}")
+
+    monkeypatch.setattr("framing.pipeline.sentiment.sentiment", not_again)
+    _same(_frames(analyze(corpus, cache_dir=tmp_path)), reference)
+
+
+@pytest.mark.slow
+def test_two_processes_give_the_same_rows(corpus, reference):
+    _same(_frames(analyze(corpus, cache=False, n_process=2, batch_size=1)), reference)
+
+
+@pytest.mark.slow
+def test_dask_cluster_gives_the_same_rows(corpus, reference):
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        result = analyze(corpus, cache=False, engine="dask", scheduler=cluster.scheduler_address,
+                         batch_size=1)
+    _same(_frames(result), reference)
+
+
+@pytest.mark.slow
+def test_asking_for_sentences_only_skips_parser_and_extractors(corpus):
+    analyzer = Analyzer(Settings(tables=("articles", "sentences"), cache=False))
+    names = analyzer.nlp.pipe_names
+    assert "parser" not in names and "ner" not in names and "senter" in names
+    assert not {"framing_markers", "framing_sourcing", "framing_actors"} & set(names)
+    tables = analyze(corpus, tables=["sentences"], cache=False)
+    assert len(tables.sentences) > 40 and tables.markers.empty and tables.quotes.empty
+
+
+def test_dask_without_scheduler_is_a_clear_error(corpus):
+    from framing.errors import FramingError
+
+    with pytest.raises(FramingError, match="needs a scheduler address"):
+        analyze(corpus, engine="dask")
