@@ -5,21 +5,21 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from matplotlib.colors import to_hex
+from matplotlib.container import BarContainer
+from matplotlib.figure import Figure
 
 from drawn import head
-from framing import cli, figures
-from framing import figures as plots, measures
+from framing import cli, figures, measures
 from framing.analysis import Tables
 from framing.errors import InputError
 from framing.schemas import frame
-from rows import marker
+from rows import marker, mention, quote
 from seeds import ROOT
 
 
 NAMES = ["01_loaded_terms", "02_epistemic_stance", "03_sourcing", "04_reporting_verbs", "05_framing_strip",
          "06_distinctive_terms", "07_actors"]
-
-
 FILES = sorted(f"{name}.{ext}" for name in NAMES for ext in ("csv", "png", "svg"))
 
 
@@ -101,13 +101,61 @@ def test_a_tables_object_is_accepted_and_aliases_merge_actors(tmp_path):
         figures.build_figures(base, tmp_path / "bad", aliases=alias_file)
 
 
+#: Ten outlets of one article each, every one with a word of its own ("amber" in Outlet 0's article).
+OUTLETS = [f"Outlet {i}" for i in range(10)]
+WORDS = ["amber", "birch", "cedar", "delta", "ember", "fjord", "grove", "harbour", "inlet", "juniper"]
+
+
+def ten_outlets() -> dict[str, pd.DataFrame]:
+    """Tables in which each of ten outlets has something for every figure: a marker of each family, a
+    quote, a mention and a sentence of its own word."""
+    docs = [f"d{i}" for i in range(10)]
+    articles = frame("articles", [{"doc_id": d, "outlet": o, "n_words": 100 + i, "n_sentences": 2, "text": "."}
+                                  for i, (d, o) in enumerate(zip(docs, OUTLETS))])
+    sentences = frame("sentences", [
+        {"doc_id": d, "sent_id": s, "start_char": 10 * s, "end_char": 10 * s + 9, "section": "body",
+         "text": f"{w} {w} said Putin.", "polarity": 0.1 * s, "subjectivity": 0.5}
+        for d, w in zip(docs, WORDS) for s in (0, 1)])
+    markers = frame("markers", [marker(d, family, category) for d in docs for family, category in (
+        ("loaded", "threat and fear"), ("hedge", "epistemic modal"), ("booster", "certainty"),
+        ("distancing", "distancing label"), ("reporting_verb", "neutral"))])
+    quotes = frame("quotes", [quote(d, 1, "direct", "Putin", "named_person", "neutral") for d in docs])
+    mentions = frame("mentions", [mention(d, s, "Putin", "Vladimir Putin") for d in docs for s in (0, 1)])
+    return {"articles": articles, "sentences": sentences, "markers": markers, "quotes": quotes, "mentions": mentions}
+
+
+def series_colours(fig: Figure) -> dict[str, str]:
+    """The group of each bar series in the figure's panels (its label up to " (n articles, ...)") -> its
+    colour."""
+    return {c.get_label().split(" (")[0]: to_hex(c[0].get_facecolor())
+            for ax in fig.axes for c in ax.containers if isinstance(c, BarContainer) and len(c)}
+
+
 def test_every_figure_draws_ten_outlets():
     articles = frame("articles", [{"doc_id": f"d{i}", "outlet": f"Outlet {i}", "n_words": 100 + i,
                                    "n_sentences": 1, "text": "."} for i in range(10)])
     markers = frame("markers", [marker(f"d{i}", "loaded", "threat and fear") for i in range(0, 10, 2)])
-    fig = plots.plot_loaded_terms(measures.rates(markers, articles, keys=("category", "voice")))
+    fig = figures.plot_loaded_terms(measures.rates(markers, articles, keys=("category", "voice")))
     assert len(head(fig)[1]) == 10
-    assert len(set(plots.outlet_colors(articles.outlet).values())) == 10
+    assert len(set(figures.outlet_colors(articles.outlet).values())) == 10
+    colours = {outlet: to_hex(colour) for outlet, colour in figures.outlet_colors(OUTLETS).items()}
+    tables = ten_outlets()
+    for name in figures.NAMES:
+        table, fig = figures.draw(name, tables)
+        if name == "05_framing_strip":  # one band per article, its lanes in the families' colours
+            bands = {c.get_label().split(" | ")[0] for c in fig.axes[0].containers}
+            assert bands == set(OUTLETS), name
+            loaded = [c for c in fig.axes[0].containers if c.get_label().endswith("| loaded")]
+            assert [to_hex(c[0].get_facecolor()) for c in loaded] == [to_hex(figures.FAMILY_COLORS["loaded"])] * 10
+            continue
+        # every outlet's bars, each outlet in its own colour
+        assert series_colours(fig) == colours, name
+        if fig.legends:  # the colour key names every outlet in its colour
+            key = fig.legends[0]
+            assert {text.get_text().split(" (")[0]: to_hex(handle.get_facecolor())
+                    for text, handle in zip(key.get_texts(), key.legend_handles)} == colours, name
+        else:  # one panel per outlet
+            assert sorted(ax.get_title(loc="left") for ax in fig.axes if ax.get_visible()) == sorted(OUTLETS), name
 
 
 @pytest.mark.slow

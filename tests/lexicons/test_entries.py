@@ -3,6 +3,7 @@ file and line."""
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
 
 import pytest
@@ -96,6 +97,15 @@ def test_shipped_files_read_back_identically():
     for path in default_paths():
         entries = read_file(path)
         assert entries and all(e.path == str(path) and e.line >= 2 for e in entries)
+        # the same file read as plain CSV: every row an entry, every cell in its field, the line it is on
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            rows = [(row["entry"], row["family"], row["category"], row["note"], row["source"], str(path),
+                     reader.line_num) for row in reader if row["entry"] and not row["entry"].startswith("#")]
+        read = [(e.entry, e.family, e.category, e.note, e.source, e.path, e.line) for e in entries]
+        assert len(read) == len(rows), path.name
+        for got, expected in zip(read, rows):
+            assert got == expected, path.name
 
 
 # --- user lexicons and families ---------------------------------------------------------------------

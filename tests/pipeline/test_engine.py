@@ -10,6 +10,7 @@ from framing.analysis import analyze
 from framing.options import Options as Settings
 from framing.pipeline.engine import Analyzer
 from framing.schemas import TABLES
+from seeds import KRONE, ONEWORLD
 
 
 def _frames(tables) -> dict[str, pd.DataFrame]:
@@ -31,6 +32,26 @@ def reference(corpus, tmp_path_factory):
 def test_reference_finds_something_in_every_table(reference):
     assert len(reference["articles"]) == 4
     assert len(reference["sentences"]) > 40
+    articles = reference["articles"].set_index("doc_id")
+    assert sorted(articles.index) == sorted([KRONE, ONEWORLD, "blog", "wire"])
+    assert (articles.loc["wire", "title"], articles.loc["blog", "outlet"]) == ("Minister quits", "Blog")
+    for name in ("sentences", "markers", "quotes", "mentions"):
+        table = reference[name]
+        assert not table.empty, name
+        # each row points at its own words in its article
+        found = [articles.loc[r.doc_id, "text"][r.start_char:r.end_char] for r in table.itertuples()]
+        assert found == table["text"].tolist(), name
+    sentences = reference["sentences"]
+    assert set(sentences["doc_id"]) == set(articles.index)
+    assert sentences.query("doc_id == 'wire'")[["section", "text"]].iloc[0].tolist() == ["headline", "Minister quits"]
+    markers = {(r.doc_id, r.text, r.family) for r in reference["markers"].itertuples()}
+    assert {("wire", "so-called", "distancing"), ("wire", "told", "reporting_verb"),
+            ("blog", "could", "hedge")} <= markers
+    quotes = {(r.doc_id, r.kind, r.text) for r in reference["quotes"].itertuples()}
+    assert ("wire", "direct", "I have done nothing wrong,") in quotes
+    mentions = reference["mentions"]
+    for doc_id in (KRONE, ONEWORLD):
+        assert {"Vladimir Putin", "Kazakhstan"} <= set(mentions.query("doc_id == @doc_id")["actor"]), doc_id
 
 
 @pytest.mark.slow
