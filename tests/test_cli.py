@@ -132,3 +132,35 @@ def test_framing_figures_takes_inputs_as_arguments_or_with_input(tmp_path, quick
     for name in FILES:
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
     assert "2 articles -> 21 files" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("options, error", [
+    (["--batch-size", "-1"], "the batch size must be at least 1 (got -1); pass a positive --batch-size"),
+    (["--tables", "quotes,speakers"], "unknown table speakers; choose from articles, sentences, markers, quotes, "
+                                      "mentions"),
+    (["--engine", "dask"], "the dask engine needs a scheduler address; pass --scheduler tcp://HOST:8786"),
+])
+def test_bad_settings_are_one_line_errors_and_write_nothing(tmp_path, capsys, options, error):
+    out = tmp_path / "out"
+    assert cli.main(["analyze", str(CORPUS), "--out", str(out), "-q", *options]) == cli.EXIT_ERROR
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith(f"framing: error: {error}")
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_command_line_options_become_the_options_of_the_run():
+    args = cli.build_parser().parse_args(["analyze", "in", "--no-family", "hedge", "--no-family", "booster",
+                                          "--tables", "markers, quotes", "--no-cache", "-q", "--n-process", "2"])
+    options = cli._analysis_options(args)
+    assert options["families"] == ["loaded", "distancing", "reporting_verb"]
+    assert options["tables"] == ["markers", "quotes"]
+    assert (options["cache"], options["progress"], options["n_process"], options["batch_size"]) == (False, False, 2, 64)
+    defaults = cli._analysis_options(cli.build_parser().parse_args(["figures"]))
+    assert defaults["families"] is None and defaults["tables"] == list(SCHEMAS)
+    assert (args.out, args.format, cli.build_parser().parse_args(["figures"]).out) == ("out", "csv", "figures")
+
+
+def test_a_command_is_required():
+    with pytest.raises(SystemExit) as stopped:
+        cli.main([])
+    assert stopped.value.code == 2
