@@ -1,5 +1,6 @@
 """framing.pipeline.engine: batches, processes, a Dask cluster and the parse cache change how fast a run
-is, never what it finds."""
+is, never what it finds. The fast tests run the engine on a pipeline without a model; the slow ones
+compare engines on the trained pipeline."""
 
 from __future__ import annotations
 
@@ -7,10 +8,73 @@ import pandas as pd
 import pytest
 
 from framing.analysis import analyze
+from framing.corpus import read_corpus
+from framing.errors import LexiconError, ModelError
 from framing.options import Options as Settings
+from framing.pipeline import engine
 from framing.pipeline.engine import Analyzer
 from framing.schemas import TABLES
 from seeds import KRONE, ONEWORLD
+
+
+def test_chunks_keep_the_corpus_order():
+    assert list(engine.chunks(iter("abcde"), 2)) == [["a", "b"], ["c", "d"], ["e"]]
+    assert list(engine.chunks([], 3)) == []
+
+
+class Submitted:
+    """A chunk handed to a worker: its rows, and a note of when they are taken."""
+
+    def __init__(self, chunk: list[str], taken: list[str]):
+        self.rows, self.taken = [{"chunk": "".join(chunk)}], taken
+
+    def result(self) -> list[dict]:
+        self.taken.append(self.rows[0]["chunk"])
+        return self.rows
+
+
+def test_a_bounded_number_of_chunks_is_in_flight_and_rows_come_back_in_order():
+    submitted, taken, in_flight = [], [], []
+
+    def submit(chunk):
+        submitted.append(chunk)
+        in_flight.append(len(submitted) - len(taken))
+        return Submitted(chunk, taken)
+
+    rows = list(engine._windowed(submit, engine.chunks(iter("abcdefg"), 2), window=2))
+    assert rows == [{"chunk": "ab"}, {"chunk": "cd"}, {"chunk": "ef"}, {"chunk": "g"}]
+    assert in_flight == [1, 2, 2, 2]  # a chunk is sent only when the oldest one's rows are taken
+
+
+def test_one_pipeline_per_process_for_each_shape_of_options(monkeypatch, blank_nlp):
+    loaded = []
+    monkeypatch.setattr(engine, "_ANALYZERS", {})
+    monkeypatch.setattr(engine, "load_pipeline", lambda *args, **kwargs: loaded.append(kwargs) or blank_nlp)
+    first = engine.analyzer_for(Settings(cache=False))
+    assert engine.analyzer_for(Settings(cache=False, batch_size=8, progress=True)) is first
+    assert len(loaded) == 1
+    assert engine.analyzer_for(Settings(cache=False, families=["hedge"])) is not first
+    assert [kwargs["families"] for kwargs in loaded] == [None, ("hedge",)]
+
+
+def test_the_rows_of_every_article_come_in_corpus_order(corpus, blank_nlp):
+    articles, _ = read_corpus(corpus)
+    rows = list(engine.run(iter(articles), Settings(cache=False, batch_size=3), nlp=blank_nlp))
+    assert [r["articles"][0]["doc_id"] for r in rows] == [a.doc_id for a in articles]
+    wire = rows[[a.doc_id for a in articles].index("wire")]
+    assert [(m["text"], m["family"]) for m in wire["markers"]] == [("so-called", "distancing")]
+    assert wire["sentences"][0]["text"] == "Minister quits" and wire["quotes"] == []
+
+
+@pytest.mark.parametrize("settings, error", [
+    ({"model": "xx_missing"}, ModelError), ({"lexicon_paths": ["nowhere.csv"]}, LexiconError)])
+def test_worker_processes_are_not_started_for_a_bad_model_or_lexicon(corpus, monkeypatch, settings, error):
+    def pool(*args):
+        raise AssertionError("worker processes started")
+
+    monkeypatch.setattr(engine, "_run_pool", pool)
+    with pytest.raises(error):
+        engine.run(iter([]), Settings(n_process=2, **settings))
 
 
 def _frames(tables) -> dict[str, pd.DataFrame]:
