@@ -101,6 +101,51 @@ def test_a_tables_object_is_accepted_and_aliases_merge_actors(tmp_path):
         figures.build_figures(base, tmp_path / "bad", aliases=alias_file)
 
 
+def test_the_registry_names_every_figure_once_with_a_caption():
+    assert list(figures.NAMES) == NAMES
+    assert list(figures.BY_NAME) == NAMES and all(figures.BY_NAME[n].name == n for n in NAMES)
+    assert all(spec.caption and "\n" not in spec.caption for spec in figures.FIGURES)
+
+
+def test_draw_gives_a_figure_and_the_table_it_is_drawn_from():
+    table, fig = figures.draw("01_loaded_terms", small_tables())
+    expected = measures.rates(small_tables()["markers"].query("family == 'loaded'"), small_tables()["articles"],
+                              keys=("category", "voice"))
+    pd.testing.assert_frame_equal(table, expected)
+    assert head(fig) == ("Loaded terms by category", ["Krone (1 article, 200 words)",
+                                                      "OneWorld (1 article, 300 words)"])
+    with pytest.raises(KeyError, match="no figure '08_speakers'; the figures are 01_loaded_terms, "):
+        figures.draw("08_speakers", small_tables())
+
+
+def test_draw_merges_actors_by_the_aliases():
+    table, _ = figures.draw("07_actors", small_tables(), aliases={"Putin": "Vladimir Putin"})
+    assert table[["outlet", "actor", "mentions"]].values.tolist() == [
+        ["Krone", "Vladimir Putin", 1], ["Krone", "Kazakhstan", 1], ["OneWorld", "Vladimir Putin", 1],
+        ["OneWorld", "Kazakhstan", 0]]
+
+
+ACTORS_BY_DOC_ID = pytest.mark.xfail(
+    strict=True, raises=ValueError,
+    reason="framing.measures.actor_profile selects the by columns and doc_id together, so by='doc_id' makes a "
+           "table with two doc_id columns")
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=ACTORS_BY_DOC_ID) if n == "07_actors" else n for n in NAMES])
+def test_every_figure_can_compare_single_articles(name):
+    table, fig = figures.draw(name, small_tables(), by="doc_id")
+    assert set(table["doc_id"]) == {"a", "b"}
+    # the series of each article: "a (1 article, 200 words)", "a" or, in the strip, "a | loaded"
+    drawn = {c.get_label().split(" | ")[0].split(" (")[0] for ax in fig.axes for c in ax.containers
+             if isinstance(c, BarContainer)}
+    assert drawn == {"a", "b"}, name
+
+
+def test_a_table_is_written_as_csv_with_six_significant_digits():
+    table = pd.DataFrame({"outlet": ["Krone", "OneWorld"], "rate": [45.12345678, 2 / 3], "count": [23, 32]})
+    assert figures.table_bytes(table) == b"outlet,rate,count\nKrone,45.1235,23\nOneWorld,0.666667,32\n"
+
+
 #: Ten outlets of one article each, every one with a word of its own ("amber" in Outlet 0's article).
 OUTLETS = [f"Outlet {i}" for i in range(10)]
 WORDS = ["amber", "birch", "cedar", "delta", "ember", "fjord", "grove", "harbour", "inlet", "juniper"]

@@ -9,8 +9,9 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 
-from framing.views.jupyter import (COLORS, describe, highlight_html, kwic, legend_html, problems_table, show_figure,
-                                   vocabulary)
+from framing.figures import BY_NAME
+from framing.views.jupyter import (COLORS, describe, highlight, highlight_html, kwic, legend_html, linked_figure,
+                                   problems_table, show_figure, vocabulary)
 from framing.errors import Problem
 from framing.figures.style import span_colors
 from framing.schemas import frame
@@ -197,3 +198,17 @@ def test_problems_table_shows_paths_inside_the_corpus_relative_to_it(tmp_path):
     assert list(table["path"]) == ["sub/a.txt", "/elsewhere/b.csv"]
     assert table["line"].isna().tolist() == [True, False] and table["line"].iloc[1] == 3
     assert list(table["skipped"]) == [False, True]
+
+
+def test_highlight_shows_the_highlighted_html_in_jupyter(tables):
+    shown = highlight(tables, "a", families=("loaded",), kinds=())
+    assert shown.data == highlight_html(tables, "a", families=("loaded",), kinds=())
+
+
+def test_a_linked_figure_is_written_and_shown_by_a_link_with_its_caption(tables, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    table, link = linked_figure("01_loaded_terms", tables, "figures")
+    assert sorted(p.name for p in (tmp_path / "figures").iterdir()) == [
+        "01_loaded_terms.csv", "01_loaded_terms.png", "01_loaded_terms.svg"]
+    assert link.data == f"![{BY_NAME['01_loaded_terms'].caption}](figures/01_loaded_terms.png)"
+    assert table.query("category == 'threat_fear' and voice == 'author'")["count"].tolist() == [1]
