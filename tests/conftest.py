@@ -1,8 +1,9 @@
 """Shared fixtures: the trained pipeline is loaded once per session; the seed articles come from data/.
 
 Tests that load the trained pipeline are marked ``slow`` here, by the fixtures they use; tests that are
-slow for another reason (a Dask cluster, worker processes, a subprocess, every figure rendered to files)
-carry ``@pytest.mark.slow`` themselves. ``pytest -m "not slow"`` is the quick loop.
+slow for another reason (a Dask cluster, worker processes, a subprocess, every figure drawn, figures
+rendered to PNG and SVG) carry ``@pytest.mark.slow`` themselves. ``pytest -m "not slow"`` is the quick
+loop.
 """
 
 from __future__ import annotations

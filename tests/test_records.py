@@ -6,10 +6,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-import spacy
 
 from framing.lexicons.entries import load_lexicon, reporting_verb_classes
-from framing.pipeline.markers import find_markers
 from framing.records import (ATTRIBUTED_KINDS, CUE_CLASSES, DEGREE_MODIFIER, EPISTEMIC_MODAL, EVALUATIVE_MODIFIER,
                              FAMILIES, QUOTE_KINDS, QUOTED_KINDS, Marker, Mention, Quote)
 from framing.schemas import MARKERS, MENTIONS, QUOTES
@@ -34,9 +32,9 @@ def test_every_field_of_a_record_is_a_column_of_its_table(record, columns):
     assert set(f.name for f in dataclasses.fields(record)) <= set(columns)
 
 
-def test_a_marker_is_a_frozen_record_of_the_words_it_covers():
+def test_a_marker_is_a_frozen_record_of_the_words_it_covers(blank_nlp):
     text = "Critics slammed the so-called reform."
-    [verb, label] = find_markers(spacy.blank("en")(text))
+    [verb, label] = blank_nlp(text)._.framing_markers
     assert label == Marker(start_char=20, end_char=29, text="so-called", lemma="so - called", family="distancing",
                            category="distancing label", entry="so-called", source=label.source)
     assert text[verb.start_char:verb.end_char] == verb.text == "slammed" and not verb.negated

@@ -10,6 +10,7 @@ from framing import figures as plots
 from framing.figures.output import figure_bytes, freeze_layout
 
 
+@pytest.mark.slow
 def test_save_figure_writes_identical_png_and_svg_bytes_twice(tmp_path, loaded_rates):
     first = plots.save_figure(plots.plot_loaded_terms(loaded_rates), tmp_path / "a" / "fig")
     second = plots.save_figure(plots.plot_loaded_terms(loaded_rates), tmp_path / "b" / "fig")
@@ -31,6 +32,7 @@ def small_figure() -> Figure:
     return fig
 
 
+@pytest.mark.slow
 def test_figure_bytes_are_the_same_on_every_rendering():
     png, svg = figure_bytes(small_figure(), "png"), figure_bytes(small_figure(), "svg")
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and png == figure_bytes(small_figure(), "png")

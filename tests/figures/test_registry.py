@@ -131,6 +131,7 @@ ACTORS_BY_DOC_ID = pytest.mark.xfail(
            "table with two doc_id columns")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", [pytest.param(n, marks=ACTORS_BY_DOC_ID) if n == "07_actors" else n for n in NAMES])
 def test_every_figure_can_compare_single_articles(name):
     table, fig = figures.draw(name, small_tables(), by="doc_id")
@@ -176,6 +177,7 @@ def series_colours(fig: Figure) -> dict[str, str]:
             for ax in fig.axes for c in ax.containers if isinstance(c, BarContainer) and len(c)}
 
 
+@pytest.mark.slow
 def test_every_figure_draws_ten_outlets():
     articles = frame("articles", [{"doc_id": f"d{i}", "outlet": f"Outlet {i}", "n_words": 100 + i,
                                    "n_sentences": 1, "text": "."} for i in range(10)])

@@ -205,6 +205,7 @@ def test_highlight_shows_the_highlighted_html_in_jupyter(tables):
     assert shown.data == highlight_html(tables, "a", families=("loaded",), kinds=())
 
 
+@pytest.mark.slow
 def test_a_linked_figure_is_written_and_shown_by_a_link_with_its_caption(tables, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     table, link = linked_figure("01_loaded_terms", tables, "figures")
