@@ -41,3 +41,24 @@ def test_decode_rejects_undecodable_without_guessing_wrongly():
     with pytest.raises(InputError) as error:
         decode(b"\x00\x01\x02binary", "x.bin")
     assert str(error.value).startswith("x.bin: this is a binary file")
+
+
+def test_decode_says_which_encoding_it_used():
+    text = "Café owners’ protest\n\nThe café owners protested."
+    assert decode(text.encode("utf-8"), "a.txt") == (text, "")
+    assert decode(b"\xef\xbb\xbf" + text.encode("utf-8"), "a.txt") == (text, "")  # the UTF-8 mark is dropped
+    assert decode(text.encode("utf-16"), "a.txt") == (text, "decoded from UTF-16 (byte-order mark)")
+    assert decode(text.encode("utf-32"), "a.txt") == (text, "decoded from UTF-32 (byte-order mark)")
+
+
+@pytest.mark.parametrize("data, problem", [
+    (b"", "the file is empty"), (b" \n\t ", "the file is empty"),
+    ("   ".encode("utf-16"), "the file holds only whitespace"),
+    (b"Headline\x01\x02\x03\x04\x05 and some text", "this is a binary file, not text"),
+    (b"\xff\xfe\x00", "the file starts with a UTF-16 byte-order mark but does not decode as such"),
+])
+def test_decode_refuses_what_is_not_text_and_says_what_to_do(data, problem):
+    with pytest.raises(InputError) as caught:
+        decode(data, "corpus/a.txt")
+    assert (caught.value.path, caught.value.problem) == ("corpus/a.txt", problem)
+    assert caught.value.fix
