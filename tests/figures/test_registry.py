@@ -53,9 +53,16 @@ def small_tables(**replace) -> dict[str, pd.DataFrame]:
     return tables
 
 
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Every figure of small_tables() written once for the module: the folder, and the paths written."""
+    folder = tmp_path_factory.mktemp("figures")
+    return folder, figures.build_figures(small_tables(), folder)
+
+
 @pytest.mark.slow
-def test_build_figures_writes_every_figure_with_its_table(tmp_path):
-    written = figures.build_figures(small_tables(), tmp_path)
+def test_build_figures_writes_every_figure_with_its_table(built):
+    tmp_path, written = built
     assert [p.name for p in written] == [f"{n}.{e}" for n in NAMES for e in ("png", "svg", "csv")]
     assert sorted(p.name for p in tmp_path.iterdir()) == FILES
     loaded = pd.read_csv(tmp_path / "01_loaded_terms.csv")
@@ -68,11 +75,11 @@ def test_build_figures_writes_every_figure_with_its_table(tmp_path):
 
 
 @pytest.mark.slow
-def test_two_runs_write_identical_bytes(tmp_path):
-    figures.build_figures(small_tables(), tmp_path / "a")
-    figures.build_figures(small_tables(), tmp_path / "b")
+def test_two_runs_write_identical_bytes(built, tmp_path):
+    first, _ = built  # the first run
+    figures.build_figures(small_tables(), tmp_path)
     for name in FILES:
-        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+        assert (first / name).read_bytes() == (tmp_path / name).read_bytes(), name
 
 
 @pytest.mark.slow

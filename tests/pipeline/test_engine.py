@@ -17,6 +17,24 @@ from framing.schemas import TABLES
 from seeds import KRONE, ONEWORLD
 
 
+@pytest.fixture(scope="module", autouse=True)
+def one_pipeline_per_shape():
+    """In this process, each shape of pipeline is loaded once for the module: the reference run, the
+    runs with a cache and the batch-size run share one (the engine alone would load one per cache
+    folder). Worker processes and Dask workers load their own, as in any run."""
+    real, loaded = engine.load_pipeline, {}
+
+    def load(*args, **kwargs):
+        key = repr((args, sorted(kwargs.items())))
+        if key not in loaded:
+            loaded[key] = real(*args, **kwargs)
+        return loaded[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(engine, "load_pipeline", load)
+        yield
+
+
 def test_chunks_keep_the_corpus_order():
     assert list(engine.chunks(iter("abcde"), 2)) == [["a", "b"], ["c", "d"], ["e"]]
     assert list(engine.chunks([], 3)) == []
