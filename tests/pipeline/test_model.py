@@ -74,3 +74,27 @@ def test_sentences_and_word_count_agree_with_the_token_loops(nlp, seed_docs):
         assert framing_nlp.word_count(doc) == sum(1 for t in doc if not (t.is_punct or t.is_space))
     assert framing_nlp.sentences(docs[-5]) == [] and framing_nlp.word_count(docs[-4]) == 0
     assert framing_nlp.word_count(docs[-3]) == 1
+
+
+def test_unknown_needs_and_extractors_are_refused_before_anything_loads():
+    with pytest.raises(ValueError, match=r"unknown needs \['coref'\]; choose from sents, lemma, dep, ents"):
+        framing_nlp.load_model(needs=["sents", "coref"])
+    with pytest.raises(ValueError, match="unknown extractor.s. speakers; choose from markers, sourcing, actors"):
+        framing_nlp.load_pipeline(extractors=["sourcing", "speakers"])
+
+
+def test_glued_quotation_marks_are_split_by_the_english_tokenizer_alone():
+    blank = spacy.blank("en")
+    framing_nlp.split_glued_quotes(blank)
+    doc = blank.make_doc("He said,“Look.”Then: “I don’t know,” she said,\"no.\"")
+    assert [t.text for t in doc] == ["He", "said", ",", "“", "Look", ".", "”", "Then", ":", "“", "I", "do",
+                                     "n’t", "know", ",", "”", "she", "said", ",", '"', "no", ".", '"']
+
+
+def test_sentences_and_words_of_a_pipeline_without_a_model(blank_nlp):
+    doc = blank_nlp("Minister quits\n\n“It is over,” she said. Critics disagreed!\n- one\n- two")
+    # a line break after a full stop is a sentence of its own (the tables skip blank sentences)
+    assert [s.text.strip() for s in framing_nlp.sentences(doc)] == [
+        "Minister quits", "“It is over,” she said.", "Critics disagreed!", "", "- one", "- two"]
+    assert framing_nlp.sentences(doc) == list(doc.sents)
+    assert framing_nlp.word_count(doc) == 11  # Minister quits It is over she said Critics disagreed one two

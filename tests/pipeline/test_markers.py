@@ -7,7 +7,7 @@ import csv
 import pytest
 import spacy
 
-from conftest import ANNOTATIONS, KRONE, ONEWORLD
+from seeds import ANNOTATIONS, KRONE, ONEWORLD
 from framing.errors import LexiconError
 from framing.pipeline.markers import find_markers
 

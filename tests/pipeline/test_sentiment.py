@@ -70,3 +70,18 @@ def test_without_textblobs_tokenizer_tables_the_scores_come_from_textblob_itself
     monkeypatch.setattr("framing.pipeline.sentiment._tokens", moved)
     for text in ("The plan is really not good!", "A very very good idea :)", ""):
         assert sentiment(text) == textblob(text)
+
+
+def test_stored_scores_that_do_not_fit_the_sentences_are_computed_again(nlp):
+    from framing.corpus import Article
+    from framing.pipeline.sentiment import KEY, sentence_scores, sentiment
+    from framing.tables import sentence_rows
+
+    text = "A clear threat. Nothing happened."
+    doc = nlp(text)
+    sentence_scores(doc)
+    assert doc.user_data[KEY] == [list(sentiment("A clear threat.")), list(sentiment("Nothing happened."))]
+    doc.user_data[KEY] = [[0.5, 0.5]]  # one score for two sentences: not used
+    rows = sentence_rows(Article(doc_id="a", text=text, path="a.txt"), doc)
+    assert [(r["polarity"], r["subjectivity"]) for r in rows] == [sentiment("A clear threat."),
+                                                                 sentiment("Nothing happened.")]

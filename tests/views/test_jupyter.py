@@ -1,13 +1,19 @@
-"""Exploration views: the highlighted article and keyword-in-context, on hand-built tables."""
+"""framing.views.jupyter: the highlighted article, keyword-in-context and the small views of the notebooks,
+on hand-built tables."""
 
 from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
 
-from framing.views.jupyter import (COLORS, describe, highlight_html, kwic, legend_html, problems_table, show_figure,
-                             vocabulary)
+from framing.figures import BY_NAME
+from framing.views.jupyter import (COLORS, describe, highlight, highlight_html, kwic, legend_html, linked_figure,
+                                   problems_table, show_figure, vocabulary)
 from framing.errors import Problem
+from framing.figures.style import span_colors
 from framing.schemas import frame
 
 TEXT = "Critics slam plan\n\nThe so-called reform is a clear threat, he said. “It is a disaster,” she said."
@@ -49,6 +55,48 @@ def tables():
     }
 
 
+class Rendered(HTMLParser):
+    """displaCy's span rendering read back: each highlighted token with the colours of the spans over it
+    (``tokens``), and each span's label with its colour and the token it starts on (``labels``)."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.open: list[str | None] = []
+        self.tokens: list[tuple[str, set[str]]] = []
+        self.labels: list[tuple[str, str, str]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        if tag != "span":
+            return
+        style = dict(attrs).get("style") or ""
+        found = re.search(r"background: (#[0-9a-f]{6})", style)
+        colour = found.group(1) if found else None
+        kind = None
+        if "display: inline-block" in style:  # a token with spans over it
+            kind = "token"
+            self.tokens.append(("", set()))
+        elif "z-index: 10" in style:  # the label at the start of a span
+            kind = "label"
+            self.labels.append(("", colour, self.tokens[-1][0]))
+        elif "height: 4px" in style:  # one span's bar under the token
+            self.tokens[-1][1].add(colour)
+        self.open.append(kind)
+
+    def handle_endtag(self, tag):
+        if tag == "span":
+            self.open.pop()
+
+    def handle_data(self, data):
+        kind = self.open[-1] if self.open else None
+        if kind == "token":
+            text, colours = self.tokens[-1]
+            self.tokens[-1] = (text + data.strip(), colours)
+        elif kind == "label":
+            text, colour, token = self.labels[-1]
+            self.labels[-1] = (text + data.strip(), colour, token)
+
+
 def test_highlight_marks_every_marker_and_quote_with_its_colour(tables):
     html = highlight_html(tables, "a", legend=False)
     for family in ("reporting_verb", "distancing", "loaded", "direct"):
@@ -56,6 +104,17 @@ def test_highlight_marks_every_marker_and_quote_with_its_colour(tables):
     assert COLORS["hedge"] not in html  # no hedge in this article
     for phrase in ("slam", "called", "clear", "threat", "disaster"):
         assert phrase in html
+    colour = span_colors()
+    verb, distancing, loaded, direct = (colour[k] for k in ("reporting_verb", "distancing", "loaded", "direct"))
+    rendered = Rendered(html)
+    # exactly the words of the markers and the quote are highlighted, each in its family's or kind's colour
+    # ("disaster" is a loaded term inside the direct quote); "Critics", "reform", "he said" are not
+    assert rendered.tokens == [("slam", {verb}), ("so", {distancing}), ("-", {distancing}), ("called", {distancing}),
+                               ("clear", {loaded}), ("threat", {loaded}), ("It", {direct}), ("is", {direct}),
+                               ("a", {direct}), ("disaster", {direct, loaded}), (",", {direct})]
+    assert rendered.labels == [("reporting verb", verb, "slam"), ("distancing", distancing, "so"),
+                               ("loaded", loaded, "clear"), ("direct quote", direct, "It"),
+                               ("loaded", loaded, "disaster")]
 
 
 def test_highlight_can_leave_families_out(tables):
@@ -139,3 +198,18 @@ def test_problems_table_shows_paths_inside_the_corpus_relative_to_it(tmp_path):
     assert list(table["path"]) == ["sub/a.txt", "/elsewhere/b.csv"]
     assert table["line"].isna().tolist() == [True, False] and table["line"].iloc[1] == 3
     assert list(table["skipped"]) == [False, True]
+
+
+def test_highlight_shows_the_highlighted_html_in_jupyter(tables):
+    shown = highlight(tables, "a", families=("loaded",), kinds=())
+    assert shown.data == highlight_html(tables, "a", families=("loaded",), kinds=())
+
+
+@pytest.mark.slow
+def test_a_linked_figure_is_written_and_shown_by_a_link_with_its_caption(tables, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    table, link = linked_figure("01_loaded_terms", tables, "figures")
+    assert sorted(p.name for p in (tmp_path / "figures").iterdir()) == [
+        "01_loaded_terms.csv", "01_loaded_terms.png", "01_loaded_terms.svg"]
+    assert link.data == f"![{BY_NAME['01_loaded_terms'].caption}](figures/01_loaded_terms.png)"
+    assert table.query("category == 'threat_fear' and voice == 'author'")["count"].tolist() == [1]

@@ -1,28 +1,22 @@
-"""Lexicon files: the shipped lists, user lexicons, the entry syntax, and errors that name file and line."""
+"""framing.lexicons.entries: the shipped marker lexicons, user lexicons, families, and errors that name
+file and line."""
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
-from pathlib import Path
 
 import pytest
-import spacy
 
 from framing.errors import LexiconError
 from framing.lexicons.entries import default_paths, load_lexicon, read_file, reporting_verb_classes
-from framing.lexicons.patterns import build_patterns, inflections, manner_adverbs, parse_phrase
 from framing.records import CUE_CLASSES, FAMILIES
 
 HEADER = "entry,family,category,note,source\n"
 
 
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 # --- the shipped lexicons ---------------------------------------------------------------------------
+
 
 def test_shipped_lexicons_cover_every_family_with_hundreds_of_entries():
     entries = load_lexicon()
@@ -81,158 +75,12 @@ def test_reporting_verb_classes_maps_lemmas_and_phrases_to_classes():
     assert all("*" not in k and "[" not in k for k in classes)
 
 
-def test_reporting_verb_classes_take_user_files(tmp_path):
-    path = write(tmp_path, "verbs.csv", HEADER + "thunder back,reporting_verb,emotive,,\n"
-                                                 "say,reporting_verb,neutral,,\n")
+def test_reporting_verb_classes_take_user_files(write):
+    path = write("verbs.csv", HEADER + "thunder back,reporting_verb,emotive,,\n"
+                                       "say,reporting_verb,neutral,,\n")
     classes = reporting_verb_classes([path])
     assert classes["thunder back"] == "emotive"
     assert classes["say"] == "neutral"
-
-
-# --- user lexicons and families ---------------------------------------------------------------------
-
-def test_user_csv_adds_entries_and_names_its_source(tmp_path):
-    path = write(tmp_path, "mine.csv", HEADER + "lamestream media,loaded,delegitimising,mocks the press,\n"
-                                                "gaslight,loaded,manipulation and conspiracy,,Smith (2020)\n")
-    entries = {e.key: e for e in load_lexicon([path])}
-    assert entries["lamestream media"].family == "loaded"
-    assert entries["lamestream media"].source == "user (mine.csv)"
-    assert entries["gaslight"].source == "Smith (2020)"
-    assert entries["gaslight"].line == 3
-    assert "threat" in entries  # the shipped entries stay
-
-
-def test_user_yaml_adds_a_whole_family(tmp_path):
-    path = write(tmp_path, "hedges.yml", "- entry: it is rumoured\n  family: hedge\n  category: attribution\n"
-                                         "  note: hearsay\n  source: project\n"
-                                         "- entry: word has it\n  family: hedge\n  category: attribution\n")
-    entries = load_lexicon([path], families=["hedge"], include_default=False)
-    assert [(e.key, e.line) for e in entries] == [("it is rumoured", 1), ("word has it", 6)]
-
-
-def test_a_later_file_may_recategorise_an_entry_of_the_same_family(tmp_path):
-    path = write(tmp_path, "mine.csv", HEADER + "threat,loaded,my category,,\n")
-    entry = next(e for e in load_lexicon([path]) if e.key == "threat")
-    assert entry.category == "my category"
-
-
-def test_families_keep_only_those_families():
-    entries = load_lexicon(families=["hedge", "booster"])
-    assert {e.family for e in entries} == {"hedge", "booster"}
-
-
-def test_unknown_family_name_in_the_filter_is_an_error():
-    with pytest.raises(LexiconError, match="unknown marker family 'hedges'"):
-        load_lexicon(families=["hedges"])
-
-
-# --- bad files: every error names the file and the line ---------------------------------------------
-
-@pytest.mark.parametrize("body, line, problem", [
-    ("entry,family,category,note\nthreat,loaded,x,y\n", 1, "missing column(s) source"),
-    (HEADER + "threat,loaded,threat and fear,,\n,loaded,x,,\n", 3, "empty entry"),
-    (HEADER + "threat,loaded,threat and fear,,\nfoo,loaded_terms,x,,\n", 3, "unknown family 'loaded_terms'"),
-    (HEADER + "foo,loaded,,,\n", 2, "empty category"),
-    (HEADER + "foo,reporting_verb,angry,,\n", 2, "unknown reporting-verb class 'angry'"),
-    (HEADER + "foo,loaded,a,,\nbar,hedge,b,,\nFoo,hedge,b,,\n", 4, "duplicate entry 'Foo'"),
-    (HEADER + '"[{""LOWER"": ""a""}",loaded,x,,\n', 2, "unparsable pattern"),
-    (HEADER + '"[{""COLOUR"": ""red""}]",loaded,x,,\n', 2, "unknown token attribute(s) COLOUR"),
-    (HEADER + '"what *{3,1} call",distancing,x,,\n', 2, "a gap"),
-    (HEADER + "* threat,loaded,x,,\n", 2, "cannot start or end with a wildcard"),
-    (HEADER + "what *{1,3} call,distancing,x,,\n", 2, "6 cells where the header has 5"),
-])
-def test_bad_csv_gives_an_error_naming_file_line_and_problem(tmp_path, body, line, problem):
-    path = write(tmp_path, "bad.csv", body)
-    with pytest.raises(LexiconError) as caught:
-        load_lexicon([path])
-    error = caught.value
-    assert error.path == str(path)
-    assert error.line == line
-    assert problem in error.problem
-    assert str(error).startswith(f"{path}:{line}: ")
-    assert error.fix  # says what to do
-
-
-def test_an_entry_moved_to_another_family_than_the_shipped_one_is_an_error(tmp_path):
-    path = write(tmp_path, "mine.csv", HEADER + "neutral stuff,loaded,x,,\nthreat,hedge,attribution,,\n")
-    with pytest.raises(LexiconError) as caught:
-        load_lexicon([path])
-    assert (caught.value.path, caught.value.line) == (str(path), 3)
-    assert "in family 'hedge' here but in 'loaded' at" in caught.value.problem
-    assert "loaded.csv" in caught.value.problem
-
-
-def test_bad_yaml_item_names_its_line(tmp_path):
-    path = write(tmp_path, "bad.yml", "- entry: ok\n  family: hedge\n  category: x\n- entry: broken\n"
-                                      "  category: x\n")
-    with pytest.raises(LexiconError) as caught:
-        read_file(path)
-    assert (caught.value.line, "missing key(s) family" in caught.value.problem) == (4, True)
-
-
-def test_missing_file_is_an_error(tmp_path):
-    with pytest.raises(LexiconError, match="lexicon file not found"):
-        load_lexicon([tmp_path / "nowhere.csv"])
-
-
-# --- entry syntax and patterns ----------------------------------------------------------------------
-
-def test_inflections_cover_regular_forms():
-    assert {"backstabbing", "backstabbed", "backstabs", "backstabber"} <= inflections("backstab")
-    assert {"fearmongering", "fearmongers"} <= inflections("fearmonger")
-    assert {"manufacturing", "manufactured"} <= inflections("manufacture")
-    assert {"denies", "denied"} <= inflections("deny")
-    assert {"quipped", "quips"} <= inflections("quip")
-    assert inflections("the") == {"the"}  # function words stay as written
-
-
-def test_phrase_syntax_gaps_alternatives_and_exact_words():
-    slots = parse_phrase("what *{1,3} call|dub =it")
-    assert [s.gap for s in slots] == [None, (1, 3), None, None]
-    assert slots[2].words == ("call", "dub") and slots[3].exact
-    with pytest.raises(ValueError):
-        parse_phrase("threat *")
-
-
-def test_plain_phrases_become_phrase_patterns_split_like_the_text():
-    tokenizer = spacy.blank("en").tokenizer
-    from framing.lexicons.entries import Entry
-
-    patterns = build_patterns(Entry("so-called", "distancing", "x", "", ""), tokenizer)
-    assert ("so", "-", "called") in patterns.lower and not patterns.slots
-    patterns = build_patterns(Entry("hit back", "reporting_verb", "emotive", "", ""), tokenizer)
-    assert ("hitting", "back") in patterns.lower and patterns.lemma == (("hit", "back"),)
-    gapped = build_patterns(Entry("what *{1,3} call", "distancing", "x", "", ""), tokenizer)
-    assert gapped.slots[1].gap == (1, 3) and "calls" in gapped.slots[2].forms
-
-
-def test_phrases_of_several_words_also_match_hyphenated():
-    tokenizer = spacy.blank("en").tokenizer
-    from framing.lexicons.entries import Entry
-
-    patterns = build_patterns(Entry("over the top", "loaded", "x", "", ""), tokenizer)
-    assert ("over", "-", "the", "-", "top") in patterns.lower and ("over", "the", "top") in patterns.lower
-    exact = build_patterns(Entry("=could", "hedge", "x", "", ""), tokenizer)
-    assert exact.lower == (("could",),)
-
-
-def test_manner_adverbs_follow_the_spelling_rules():
-    assert manner_adverbs("cruel") == {"cruelly"}
-    assert manner_adverbs("terrible") == {"terribly"}
-    assert manner_adverbs("shoddy") == {"shoddily"}
-    assert manner_adverbs("idiotic") == {"idiotically"}
-    assert manner_adverbs("futile") == {"futilely"}
-    assert manner_adverbs("cowardly") == set() and manner_adverbs("far-fetched") == set()
-
-
-def test_an_evaluative_modifier_matches_the_adjective_and_its_adverb_only():
-    tokenizer = spacy.blank("en").tokenizer
-    from framing.lexicons.entries import Entry
-
-    patterns = build_patterns(Entry("foolish", "loaded", "evaluative modifier", "", ""), tokenizer)
-    assert patterns.lower == (("foolish",), ("foolishly",)) and patterns.lemma == (("foolish",),)
-    other = build_patterns(Entry("foolish", "loaded", "evaluative label", "", ""), tokenizer)
-    assert ("foolishly",) not in other.lower
 
 
 def test_shipped_evaluative_and_degree_modifiers_name_their_sources():
@@ -249,3 +97,92 @@ def test_shipped_files_read_back_identically():
     for path in default_paths():
         entries = read_file(path)
         assert entries and all(e.path == str(path) and e.line >= 2 for e in entries)
+        # the same file read as plain CSV: every row an entry, every cell in its field, the line it is on
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            rows = [(row["entry"], row["family"], row["category"], row["note"], row["source"], str(path),
+                     reader.line_num) for row in reader if row["entry"] and not row["entry"].startswith("#")]
+        read = [(e.entry, e.family, e.category, e.note, e.source, e.path, e.line) for e in entries]
+        assert len(read) == len(rows), path.name
+        for got, expected in zip(read, rows):
+            assert got == expected, path.name
+
+
+# --- user lexicons and families ---------------------------------------------------------------------
+
+
+def test_user_csv_adds_entries_and_names_its_source(write):
+    path = write("mine.csv", HEADER + "lamestream media,loaded,delegitimising,mocks the press,\n"
+                                      "gaslight,loaded,manipulation and conspiracy,,Smith (2020)\n")
+    entries = {e.key: e for e in load_lexicon([path])}
+    assert entries["lamestream media"].family == "loaded"
+    assert entries["lamestream media"].source == "user (mine.csv)"
+    assert entries["gaslight"].source == "Smith (2020)"
+    assert entries["gaslight"].line == 3
+    assert "threat" in entries  # the shipped entries stay
+
+
+def test_user_yaml_adds_a_whole_family(write):
+    path = write("hedges.yml", "- entry: it is rumoured\n  family: hedge\n  category: attribution\n"
+                               "  note: hearsay\n  source: project\n"
+                               "- entry: word has it\n  family: hedge\n  category: attribution\n")
+    entries = load_lexicon([path], families=["hedge"], include_default=False)
+    assert [(e.key, e.line) for e in entries] == [("it is rumoured", 1), ("word has it", 6)]
+
+
+def test_a_later_file_may_recategorise_an_entry_of_the_same_family(write):
+    path = write("mine.csv", HEADER + "threat,loaded,my category,,\n")
+    entry = next(e for e in load_lexicon([path]) if e.key == "threat")
+    assert entry.category == "my category"
+
+
+def test_families_keep_only_those_families():
+    entries = load_lexicon(families=["hedge", "booster"])
+    assert {e.family for e in entries} == {"hedge", "booster"}
+
+
+def test_unknown_family_name_in_the_filter_is_an_error():
+    with pytest.raises(LexiconError, match="unknown marker family 'hedges'"):
+        load_lexicon(families=["hedges"])
+
+
+# --- bad files: every error names the file and the line ---------------------------------------------
+
+
+@pytest.mark.parametrize("body, line, problem", [
+    ("entry,family,category,note\nthreat,loaded,x,y\n", 1, "missing column(s) source"),
+    (HEADER + "threat,loaded,threat and fear,,\n,loaded,x,,\n", 3, "empty entry"),
+    (HEADER + "threat,loaded,threat and fear,,\nfoo,loaded_terms,x,,\n", 3, "unknown family 'loaded_terms'"),
+    (HEADER + "foo,loaded,,,\n", 2, "empty category"),
+    (HEADER + "foo,reporting_verb,angry,,\n", 2, "unknown reporting-verb class 'angry'"),
+    (HEADER + "foo,loaded,a,,\nbar,hedge,b,,\nFoo,hedge,b,,\n", 4, "duplicate entry 'Foo'"),
+    (HEADER + '"[{""LOWER"": ""a""}",loaded,x,,\n', 2, "unparsable pattern"),
+    (HEADER + '"[{""COLOUR"": ""red""}]",loaded,x,,\n', 2, "unknown token attribute(s) COLOUR"),
+    (HEADER + '"what *{3,1} call",distancing,x,,\n', 2, "a gap"),
+    (HEADER + "* threat,loaded,x,,\n", 2, "cannot start or end with a wildcard"),
+    (HEADER + "what *{1,3} call,distancing,x,,\n", 2, "6 cells where the header has 5"),
+])
+def test_bad_csv_gives_an_error_naming_file_line_and_problem(write, body, line, problem):
+    path = write("bad.csv", body)
+    with pytest.raises(LexiconError) as caught:
+        load_lexicon([path])
+    error = caught.value
+    assert error.path == str(path)
+    assert error.line == line
+    assert problem in error.problem
+    assert str(error).startswith(f"{path}:{line}: ")
+    assert error.fix  # says what to do
+
+
+def test_an_entry_moved_to_another_family_than_the_shipped_one_is_an_error(write):
+    path = write("mine.csv", HEADER + "neutral stuff,loaded,x,,\nthreat,hedge,attribution,,\n")
+    with pytest.raises(LexiconError) as caught:
+        load_lexicon([path])
+    assert (caught.value.path, caught.value.line) == (str(path), 3)
+    assert "in family 'hedge' here but in 'loaded' at" in caught.value.problem
+    assert "loaded.csv" in caught.value.problem
+
+
+def test_missing_file_is_an_error(tmp_path):
+    with pytest.raises(LexiconError, match="lexicon file not found"):
+        load_lexicon([tmp_path / "nowhere.csv"])
