@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from framing import cli, figures
+from framing.options import load_options
 from framing.schemas import SCHEMAS, read_table
 from seeds import CORPUS, KRONE, ROOT
 
@@ -153,10 +154,12 @@ def test_command_line_options_become_the_options_of_the_run():
                                           "--tables", "markers, quotes", "--no-cache", "-q", "--n-process", "2"])
     options = cli._analysis_options(args)
     assert options["families"] == ["loaded", "distancing", "reporting_verb"]
-    assert options["tables"] == ["markers", "quotes"]
-    assert (options["cache"], options["progress"], options["n_process"], options["batch_size"]) == (False, False, 2, 64)
+    assert options["tables"] == ("markers", "quotes")
+    assert (options["cache"], options["progress"], options["n_process"], options["batch_size"]) == (False, False, 2, None)
     defaults = cli._analysis_options(cli.build_parser().parse_args(["figures"]))
-    assert defaults["families"] is None and defaults["tables"] == list(SCHEMAS)
+    assert defaults["families"] is None and defaults["tables"] is None  # not given: the config or the default decides
+    run = load_options(None, **{k: v for k, v in defaults.items() if k not in ("on_problem", "config")})
+    assert run.tables == tuple(SCHEMAS) and run.batch_size == 64 and run.cache and run.n_process == 1
     assert (args.out, args.format, cli.build_parser().parse_args(["figures"]).out) == ("out", "csv", "figures")
 
 

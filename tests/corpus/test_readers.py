@@ -77,9 +77,18 @@ def test_broken_front_matter_names_the_line(only_problem):
     assert "front matter" in problem.problem and problem.line is not None
 
 
-def test_huge_article_is_refused_with_advice(only_problem):
-    problem = only_problem("huge.txt", ("word " * 250_000).encode())
-    assert "characters" in problem.problem and "split" in problem.fix
+def test_a_file_too_big_for_one_article_is_refused_with_advice(only_problem, monkeypatch):
+    monkeypatch.setattr("framing.corpus.decoding.MAX_FILE_BYTES", 100_000)
+    problem = only_problem("huge.txt", ("word " * 25_000).encode())
+    assert "MB, too big for one article" in problem.problem and "split it" in problem.fix
+
+
+def test_a_text_longer_than_spacy_takes_is_read_whole(tmp_path):
+    text = "A long hearing\n\n" + "\n\n".join(f"Witness {i} said the plan was sound." for i in range(40_000))
+    assert len(text) > 1_000_000
+    (tmp_path / "hearing.txt").write_text(text, encoding="utf-8")
+    articles, problems = read_corpus(tmp_path)
+    assert [a.text for a in articles] == [text] and problems == []
 
 
 def test_utf8_tables_are_streamed_not_read_whole(tmp_path, monkeypatch):

@@ -14,7 +14,8 @@ HEADER = ",".join(COLUMNS) + "\n"
 
 def test_the_shipped_folders_and_their_files_in_name_order():
     assert shipped("markers") == FOLDER / "markers"
-    assert [p.name for p in files(shipped("words"))] == ["corpus.csv", "markers.csv", "patterns.csv", "pronouns.csv"]
+    assert [p.name for p in files(shipped("words"))] == ["corpus.csv", "markers.csv", "names.csv", "patterns.csv",
+                                                         "pronouns.csv", "sourcing.csv"]
     rows = read_rows(shipped("words") / "pronouns.csv")
     assert (rows[0].entry, rows[0].family, rows[0].category, rows[0].line) == ("he", "person", "m", 2)
 

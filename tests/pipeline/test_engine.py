@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from framing.analysis import analyze
-from framing.corpus import read_corpus
+from framing.corpus import Article, read_corpus
 from framing.errors import LexiconError, ModelError
 from framing.options import Options as Settings
 from framing.pipeline import engine
@@ -35,19 +35,30 @@ def one_pipeline_per_shape():
         yield
 
 
+def _articles(ids: str, size: int = 1) -> list[Article]:
+    return [Article(doc_id=i, text=i * size) for i in ids]
+
+
 def test_chunks_keep_the_corpus_order():
-    assert list(engine.chunks(iter("abcde"), 2)) == [["a", "b"], ["c", "d"], ["e"]]
+    assert [[a.doc_id for a in c] for c in engine.chunks(_articles("abcde"), 2)] == [["a", "b"], ["c", "d"], ["e"]]
     assert list(engine.chunks([], 3)) == []
 
 
-class Submitted:
-    """A chunk handed to a worker: its rows, and a note of when they are taken."""
+def test_chunks_hold_at_most_so_many_characters():
+    chunks = engine.chunks(_articles("abcde", size=40), 10, max_chars=100)
+    assert [[a.doc_id for a in c] for c in chunks] == [["a", "b"], ["c", "d"], ["e"]]
+    longer = engine.chunks(_articles("ab", size=300), 10, max_chars=100)  # longer than the cap: alone
+    assert [[a.doc_id for a in c] for c in longer] == [["a"], ["b"]]
 
-    def __init__(self, chunk: list[str], taken: list[str]):
-        self.rows, self.taken = [{"chunk": "".join(chunk)}], taken
+
+class Submitted:
+    """A chunk handed to a worker: its rows (one per article), and a note of when they are taken."""
+
+    def __init__(self, chunk: list[Article], taken: list[str]):
+        self.rows, self.taken = [{"doc_id": a.doc_id} for a in chunk], taken
 
     def result(self) -> list[dict]:
-        self.taken.append(self.rows[0]["chunk"])
+        self.taken.append("".join(row["doc_id"] for row in self.rows))
         return self.rows
 
 
@@ -59,8 +70,9 @@ def test_a_bounded_number_of_chunks_is_in_flight_and_rows_come_back_in_order():
         in_flight.append(len(submitted) - len(taken))
         return Submitted(chunk, taken)
 
-    rows = list(engine._windowed(submit, engine.chunks(iter("abcdefg"), 2), window=2))
-    assert rows == [{"chunk": "ab"}, {"chunk": "cd"}, {"chunk": "ef"}, {"chunk": "g"}]
+    pairs = list(engine._windowed(submit, engine.chunks(_articles("abcdefg"), 2), window=2))
+    assert [(unit.doc_id, rows["doc_id"]) for unit, rows in pairs] == [(c, c) for c in "abcdefg"]
+    assert taken == ["ab", "cd", "ef", "g"]
     assert in_flight == [1, 2, 2, 2]  # a chunk is sent only when the oldest one's rows are taken
 
 

@@ -1,4 +1,4 @@
-"""framing.corpus.decode: UTF-8 first, byte-order marks honoured, other encodings detected and noted;
+"""framing.corpus.decoding: UTF-8 first, byte-order marks honoured, other encodings detected and noted;
 empty and binary files refused with a message that names the file."""
 
 from __future__ import annotations
