@@ -125,7 +125,7 @@ class StagedTables:
         if not parts:
             yield conform(name, pd.DataFrame())
         for part in parts:
-            yield conform(name, pd.read_parquet(part)).reindex(columns=template)
+            yield conform(name, pd.read_parquet(part).reindex(columns=template))
 
     def commit(self) -> list[Path]:
         """Assemble every table and move them into the output folder; return the written paths."""

@@ -132,14 +132,8 @@ def test_draw_merges_actors_by_the_aliases():
         ["OneWorld", "Kazakhstan", 0]]
 
 
-ACTORS_BY_DOC_ID = pytest.mark.xfail(
-    strict=True, raises=ValueError,
-    reason="framing.measures.actor_profile selects the by columns and doc_id together, so by='doc_id' makes a "
-           "table with two doc_id columns")
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize("name", [pytest.param(n, marks=ACTORS_BY_DOC_ID) if n == "07_actors" else n for n in NAMES])
+@pytest.mark.parametrize("name", NAMES)
 def test_every_figure_can_compare_single_articles(name):
     table, fig = figures.draw(name, small_tables(), by="doc_id")
     assert set(table["doc_id"]) == {"a", "b"}

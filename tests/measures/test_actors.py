@@ -45,9 +45,6 @@ def test_actor_profile_counts_roles_and_scores_the_sentences_that_name_them(arti
     assert measures.actor_profile(frame("mentions"), sents, articles).empty
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="actor_profile selects the by columns and doc_id together, so by='doc_id' makes a table "
-                          "with two doc_id columns")
 def test_actor_profile_of_single_articles(articles):
     mentions = pd.DataFrame([mention("x1", 0, "Putin", "Vladimir Putin"), mention("y1", 0, "Putin", "Vladimir Putin")])
     profile = measures.actor_profile(mentions, sentences_table({"x1": ["a"], "y1": ["b"]}), articles, by="doc_id")
