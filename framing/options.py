@@ -148,12 +148,15 @@ def read_config(path: str | Path | None = None) -> dict[str, object]:
 def load_options(config: str | Path | None = None, **given: object) -> Options:
     """:class:`Options` from a config file (see :func:`read_config`) with ``given`` options winning over
     it; options given as None are taken from the file or the defaults. Raises FramingError."""
-    settings = read_config(config)
-    settings.update({key: value for key, value in given.items() if value is not None})
-    if isinstance(settings.get("tables"), list):
-        settings["tables"] = tuple(settings["tables"])
-    try:
-        return Options(**settings)  # type: ignore[arg-type]
-    except TypeError as error:
-        raise FramingError(config, f"an option has a value of the wrong kind ({error})", "check the config file") \
-            from None
+    from_file = read_config(config)
+    if from_file:  # the file's own values are checked on their own, so that an error names the file
+        where = config if config is not None else CONFIG_NAME
+        try:
+            Options(**from_file)  # type: ignore[arg-type]
+        except FramingError as error:
+            raise FramingError(where, error.problem, error.fix) from None
+        except TypeError as error:
+            raise FramingError(where, f"an option has a value of the wrong kind ({error})", "check the file") \
+                from None
+    settings = {**from_file, **{key: value for key, value in given.items() if value is not None}}
+    return Options(**settings)  # type: ignore[arg-type]

@@ -69,3 +69,38 @@ def test_options_travel_to_worker_processes_unchanged():
     assert pickle.loads(pickle.dumps(options)) == options
     with pytest.raises(AttributeError):
         options.batch_size = 1  # frozen: one process cannot change another's options
+
+
+def test_a_config_file_sets_options_and_given_options_win(tmp_path, monkeypatch):
+    from framing.options import load_options, read_config
+
+    config = tmp_path / "study.toml"
+    config.write_text('tables = ["sentences"]\nn-process = 2\nlexicon_paths = ["my.csv"]\n', encoding="utf-8")
+    assert read_config(config) == {"tables": ("sentences",), "n_process": 2, "lexicon_paths": ("my.csv",)}
+    options = load_options(config, n_process=1, cache=None)
+    assert (options.tables, options.n_process, options.lexicon_paths, options.cache) == \
+        (("articles", "sentences"), 1, ("my.csv",), True)
+    monkeypatch.chdir(tmp_path)
+    assert load_options().tables == TABLES  # no framing.toml here
+    (tmp_path / "framing.toml").write_text('engine = "local"\nbatch-size = 8\n', encoding="utf-8")
+    assert load_options().batch_size == 8  # the working folder's own config
+
+
+@pytest.mark.parametrize("text, problem, line", [
+    ("nproc = 2\n", "unknown option 'nproc'", None),
+    ("n-process = \n", "not valid TOML", 1),
+    ("tables = [1, 2]\n", "wrong kind", None),
+    ("batch-size = 0\n", "the batch size must be at least 1", None),
+])
+def test_a_bad_config_file_is_a_one_line_error_naming_it(tmp_path, text, problem, line):
+    from framing.options import load_options
+
+    config = tmp_path / "bad.toml"
+    config.write_text(text, encoding="utf-8")
+    with pytest.raises(FramingError) as error:
+        load_options(config)
+    assert problem in str(error.value) and "\n" not in str(error.value) and str(config) in str(error.value)
+    if line is not None:
+        assert error.value.line == line
+    with pytest.raises(FramingError, match="config file not found"):
+        load_options(tmp_path / "missing.toml")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from framing import arrays
 from framing.pipeline import model as framing_nlp
 from framing.errors import ModelError
 
@@ -67,16 +66,6 @@ def test_blank_pipeline_paragraph_component_sets_starts():
     assert [t.is_sent_start for t in doc][3] is True  # "Two" after the newline token
 
 
-def test_sentences_and_word_count_agree_with_the_token_loops(nlp, seed_docs):
-    texts = ["", "   ", "One.", "“Quoted,” he said. Then: a list\n\n- item one\n- item two", "Ellipsis... and more!!"]
-    docs = [*seed_docs.values(), *nlp.pipe(texts)]
-    for doc in docs:
-        assert [(s.start, s.end) for s in arrays.sentences(doc)] == [(s.start, s.end) for s in doc.sents]
-        assert arrays.word_count(doc) == sum(1 for t in doc if not (t.is_punct or t.is_space))
-    assert arrays.sentences(docs[-5]) == [] and arrays.word_count(docs[-4]) == 0
-    assert arrays.word_count(docs[-3]) == 1
-
-
 def test_unknown_needs_and_extractors_are_refused_before_anything_loads():
     with pytest.raises(ValueError, match=r"unknown needs \['coref'\]; choose from sents, lemma, dep, ents"):
         framing_nlp.load_model(needs=["sents", "coref"])
@@ -90,12 +79,3 @@ def test_glued_quotation_marks_are_split_by_the_english_tokenizer_alone():
     doc = blank.make_doc("He said,“Look.”Then: “I don’t know,” she said,\"no.\"")
     assert [t.text for t in doc] == ["He", "said", ",", "“", "Look", ".", "”", "Then", ":", "“", "I", "do",
                                      "n’t", "know", ",", "”", "she", "said", ",", '"', "no", ".", '"']
-
-
-def test_sentences_and_words_of_a_pipeline_without_a_model(blank_nlp):
-    doc = blank_nlp("Minister quits\n\n“It is over,” she said. Critics disagreed!\n- one\n- two")
-    # a line break after a full stop is a sentence of its own (the tables skip blank sentences)
-    assert [s.text.strip() for s in arrays.sentences(doc)] == [
-        "Minister quits", "“It is over,” she said.", "Critics disagreed!", "", "- one", "- two"]
-    assert arrays.sentences(doc) == list(doc.sents)
-    assert arrays.word_count(doc) == 11  # Minister quits It is over she said Critics disagreed one two
