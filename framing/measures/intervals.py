@@ -92,6 +92,7 @@ def wilson_interval(count: int | Iterable[int] | np.ndarray, total: int | Iterab
         denominator = 1 + z**2 / n
         center = (p + z**2 / (2 * n)) / denominator
         half = z / denominator * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2))
-        low, high = np.clip(center - half, 0.0, 1.0), np.clip(center + half, 0.0, 1.0)
+        # the interval holds p; min/max only guard against rounding at p = 0 or 1
+        low, high = np.clip(np.fmin(center - half, p), 0.0, 1.0), np.clip(np.fmax(center + half, p), 0.0, 1.0)
     empty = n <= 0
     return np.where(empty, np.nan, low), np.where(empty, np.nan, high)
