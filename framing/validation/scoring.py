@@ -40,6 +40,7 @@ from framing.validation.units import Results, load_results, UNIT_TABLES
 SCORE_COLUMNS = ("coder", "level", "variable", "code", "units", "tp", "fp", "fn", "precision", "precision_low",
                  "precision_high", "recall", "recall_low", "recall_high", "f1", "f1_low", "f1_high")
 CONFUSION_COLUMNS = ("coder", "variable", "tool", "human", "count")
+#: ``file`` and ``line``: where the coder's code is (the file's name: the coder's files have names of their own).
 DISAGREEMENT_COLUMNS = ("coder", "unit_id", "doc_id", "variable", "tool", "human", "text", "context", "file", "line")
 #: Marks around the words in question in the context of a disagreement.
 OPEN, CLOSE = "[[", "]]"
@@ -144,7 +145,7 @@ def _disagreement(coder, unit, variable, tool, human, start, end, context, texts
     begin, finish = unit.start_char + start, unit.start_char + end
     return {"coder": coder, "unit_id": unit.unit_id, "doc_id": unit.doc_id, "variable": variable, "tool": tool,
             "human": human, "text": texts[unit.doc_id][begin:finish], "context": context(unit.doc_id, begin, finish),
-            "file": unit.path, "line": unit.line}
+            "file": Path(unit.path).name, "line": unit.line}
 
 
 def _joined(values: frozenset[str] | None) -> str:

@@ -81,7 +81,7 @@ def test_label_studio_round_trip_scores(tmp_path, results, sample):
         ("brave", "loaded", "none"), ("called", "none", "reporting_verb"), ("could", "hedge", "none")]
     brave = disagreements[disagreements["text"] == "brave"].iloc[0]
     assert brave["context"] == "The regime crushed the [[brave]] protesters."
-    assert brave["file"].endswith("anna.json") and brave["line"] == 74  # the line where its task opens in the export
+    assert brave["file"] == "anna.json" and brave["line"] == 74  # the line where its task opens in the export
     confusion = result.confusion.set_index(["variable", "tool", "human"])["count"]
     assert confusion[("family", "loaded", "loaded")] == 5 and confusion[("family", "none", "reporting_verb")] == 1
 
