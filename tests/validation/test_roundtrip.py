@@ -162,3 +162,35 @@ def test_command_line_loop(tmp_path, results, capsys):
     first = {p.name: p.read_bytes() for p in (tmp_path / "val").iterdir()}
     assert cli.main(["validate", str(results), str(anna), "--out", str(tmp_path / "val2")]) == 0
     assert {p.name: p.read_bytes() for p in (tmp_path / "val2").iterdir()} == first
+
+
+def test_marker_units_judge_what_the_tool_found(tmp_path, results):
+    sample = draw_sample(results, unit="marker", n=200, seed=1)
+    write_sample(sample, tmp_path / "coding")
+    sheet = pd.read_csv(tmp_path / "coding" / "sheet.csv", dtype=str, keep_default_na=False)
+    codes = {"brave": ("none", ""), "could": ("hedge", "epistemic modal"), "claimed": ("reporting_verb", "distancing")}
+    for word, (family, category) in codes.items():
+        sheet.loc[sheet["text"] == word, ["family", "category", "done"]] = [family, category, "yes"]
+    sheet.to_csv(tmp_path / "dana.csv", index=False)
+    result = validate(results, read_coding([tmp_path / "dana.csv"]))
+    # brave: the tool says loaded, Dana says it is no marker; could and claimed: both agree
+    assert scores_of(result, "dana", "unit", "family") == {"loaded": (0, 1, 0), "hedge": (1, 0, 0),
+                                                          "reporting_verb": (1, 0, 0), "(all)": (2, 1, 0)}
+    assert scores_of(result, "dana", "unit", "category")["(all)"] == (2, 1, 0)
+    confusion = result.confusion.set_index(["variable", "tool", "human"])["count"]
+    assert confusion[("family", "loaded", "none")] == 1 and confusion[("category", "loaded/evaluative modifier", "none")] == 1
+
+
+def test_quote_units_coded_in_doccano(tmp_path, results):
+    sample = draw_sample(results, unit="quote", n=200, seed=1)
+    write_sample(sample, tmp_path / "coding")
+    lines = [json.loads(line) for line in (tmp_path / "coding" / "doccano.jsonl").read_text().splitlines()]
+    # doccano's export of a text classification project: the example's id, its labels, the metadata
+    exported = [{"id": 7, **line, "label": ["kind:direct", "speaker_type:anonymous", "cue_class:neutral"]}
+                for line in lines]
+    (tmp_path / "eve.jsonl").write_text("".join(json.dumps(e) + "\n" for e in exported))
+    result = validate(results, read_coding([tmp_path / "eve.jsonl"]))
+    assert scores_of(result, "eve", "unit", "kind") == {"direct": (0, 0, 1), "indirect": (0, 1, 0), "(all)": (0, 1, 1)}
+    assert scores_of(result, "eve", "unit", "speaker_type")["(all)"] == (1, 0, 0)
+    assert result.disagreements[["variable", "tool", "human", "text"]].values.tolist() == [
+        ["kind", "indirect", "direct", "order was restored."]]
