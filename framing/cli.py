@@ -124,7 +124,113 @@ def build_parser() -> argparse.ArgumentParser:
     figures.add_argument("--out", metavar="DIR", default="figures", help="output folder (default: figures)")
     _add_corpus_options(figures)
     figures.set_defaults(run=cmd_figures)
+    _add_validation_commands(commands)
     return parser
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from framing.validation.codes import vocabulary
+    from framing.validation.sample import draw_sample, write_sample
+
+    sample = draw_sample(args.results, unit=args.unit, n=args.n, seed=args.seed, by=args.by)
+    written = write_sample(sample, args.out, codes=vocabulary(args.lexicon))
+    strata = ", ".join(f"{g} {n}" for g, n in sample.strata.items()) if sample.by else ""
+    print(f"framing: sample {sample.sample_id}: {len(sample.units)} of {sample.available} {sample.unit} units"
+          + (f" ({strata})" if strata else "") + f" -> {len(written)} files in {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_agree(args: argparse.Namespace) -> int:
+    from framing.figures.registry import table_bytes
+    from framing.io import prepare_dir, write_atomic
+    from framing.validation.agreement import agreement
+    from framing.validation.coding import read_coding
+
+    coding = read_coding(args.coded, lexicon_paths=args.lexicon)
+    table = agreement(coding, n_boot=args.bootstrap, seed=args.seed)
+    if args.out:
+        write_atomic(prepare_dir(args.out) / "agreement.csv", table_bytes(table))
+    shown = table[["level", "variable", "code", "units", "percent", "alpha", "alpha_low", "alpha_high"]]
+    print(shown.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    print(f"framing: {len(coding.coders)} coders, sample {coding.sample_id}"
+          + (f" -> {args.out}/agreement.csv" if args.out else ""), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from framing.validation.coding import read_coding
+    from framing.validation.scoring import render_validation, validate
+    from framing.validation.training import render_training_data
+    from framing.io import prepare_dir, write_atomic
+
+    coding = read_coding(args.coded, lexicon_paths=args.lexicon)
+    result = validate(args.results, coding, evidence=args.evidence, coders=args.coder or None)
+    outputs = {prepare_dir(args.out): render_validation(result)}  # everything is rendered before anything is written
+    if args.training_data:
+        training = render_training_data(coding, coder=args.coder[0] if args.coder else None)
+        outputs[prepare_dir(args.training_data)] = training
+    for folder, files in outputs.items():
+        for name, data in files.items():
+            write_atomic(folder / name, data)
+    for line in result.notes:
+        print(f"framing: note: {line}", file=sys.stderr)
+    overall = result.scores[(result.scores["code"] == "(all)") & (result.scores["level"] == "unit")]
+    for row in overall.itertuples(index=False):
+        print(f"{row.coder}: {row.variable}: precision {row.precision:.3f}, recall {row.recall:.3f}, "
+              f"F1 {row.f1:.3f} ({row.units} units)")
+    print(f"framing: {len(result.disagreements)} disagreements, {len(result.suggestions)} lexicon suggestions "
+          f"-> {args.out}" + (f"; training data -> {args.training_data}" if args.training_data else ""),
+          file=sys.stderr)
+    return EXIT_OK
+
+
+def _add_validation_commands(commands) -> None:
+    from framing.validation.codes import UNITS
+
+    sample = commands.add_parser("sample", help="draw a sample of units to code by hand (sheet, Label Studio, "
+                                 "doccano, codebook)", description="Draw a reproducible sample from the results "
+                                 "of `framing analyze` and write the coding files to --out: sheet.csv, "
+                                 "label_studio.json + label_studio.xml, doccano.jsonl, codebook.md, sample.json.")
+    sample.add_argument("results", metavar="RESULTS", help="the folder `framing analyze --out` wrote")
+    sample.add_argument("--out", metavar="DIR", default="coding", help="output folder (default: coding)")
+    sample.add_argument("--n", metavar="N", type=int, default=200, help="units to draw (default: 200)")
+    sample.add_argument("--seed", metavar="N", type=int, default=1, help="random seed (default: 1)")
+    sample.add_argument("--by", metavar="COLUMN", help="draw the same number from each group of this articles "
+                        "column (e.g. outlet)")
+    sample.add_argument("--unit", choices=UNITS, default="sentence", help="sentence and article units let coders "
+                        "mark what the tool missed; marker and quote units judge what it found (default: sentence)")
+    sample.add_argument("--lexicon", metavar="PATH", action="append", default=[],
+                        help="extra lexicon file whose categories coders may use; repeatable")
+    sample.set_defaults(run=cmd_sample)
+    agree = commands.add_parser("agree", help="agreement between human coders (Krippendorff's alpha, percent)",
+                                description="Krippendorff's alpha (nominal) and percent agreement between the "
+                                "coders of one sample, per family, category and frame, per unit and token by "
+                                "token, with bootstrap 95%% intervals.")
+    agree.add_argument("coded", nargs="+", metavar="CODER_FILE", help="coded files of one sample: sheet (.csv), "
+                       "Label Studio export (.json/.jsonl) or doccano export (.jsonl)")
+    agree.add_argument("--out", metavar="DIR", help="also write agreement.csv here")
+    agree.add_argument("--bootstrap", metavar="N", type=int, default=1000, help="bootstrap replicates (default: 1000)")
+    agree.add_argument("--seed", metavar="N", type=int, default=1, help="bootstrap seed (default: 1)")
+    agree.add_argument("--lexicon", metavar="PATH", action="append", default=[], help="extra lexicon file; repeatable")
+    agree.set_defaults(run=cmd_agree)
+    validate = commands.add_parser("validate", help="score the tool against human codes (precision, recall, F1)",
+                                   description="Score the results against the coded files of a sample drawn from "
+                                   "them: precision, recall and F1 per family, category and frame with Wilson 95%% "
+                                   "intervals, the confusion table, the disagreements in context, a figure and "
+                                   "lexicon suggestions, written to --out.")
+    validate.add_argument("results", metavar="RESULTS", help="the folder `framing analyze --out` wrote")
+    validate.add_argument("coded", nargs="+", metavar="CODED", help="coded files of one sample drawn from RESULTS")
+    validate.add_argument("--out", metavar="DIR", default="validation", help="output folder (default: validation)")
+    validate.add_argument("--coder", metavar="NAME", action="append", default=[],
+                          help="score against this coder only (repeatable; default: each coder)")
+    validate.add_argument("--evidence", choices=("all", "lexicon", "model"), default="all",
+                          help="the tool's markers to score: all, those of the lexicons, or those of a learned "
+                          "model (default: all)")
+    validate.add_argument("--training-data", metavar="DIR", help="also write the coded sample as training data "
+                          "for `framing train`: frames.csv and loaded/ (text/ID.txt, spans.tsv)")
+    validate.add_argument("--lexicon", metavar="PATH", action="append", default=[], help="extra lexicon file; "
+                          "repeatable")
+    validate.set_defaults(run=cmd_validate)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -24,6 +24,7 @@ certain than it is.
 from framing.measures.actors import ACTOR_LABELS, actor_profile
 from framing.measures.groups import By, by_columns, groups
 from framing.measures.intervals import LEVEL, PER_WORDS, mean_interval, poisson_interval, proportion_interval, rate_interval
+from framing.measures.intervals import wilson_interval
 from framing.measures.rates import rates
 from framing.measures.sentences import STRIP_FAMILIES, sentence_features
 from framing.measures.sourcing import sourcing_profile, speaker_name
@@ -32,4 +33,4 @@ from framing.measures.terms import TOKEN, distinctive_terms, log_odds_z, term_co
 __all__ = ["ACTOR_LABELS", "LEVEL", "PER_WORDS", "STRIP_FAMILIES", "TOKEN", "By", "actor_profile", "by_columns",
            "distinctive_terms", "groups", "log_odds_z", "mean_interval", "poisson_interval", "proportion_interval",
            "rate_interval", "rates", "sentence_features", "sourcing_profile", "speaker_name", "term_counts",
-           "tokenize"]
+           "tokenize", "wilson_interval"]
