@@ -191,9 +191,10 @@ def test_dask_cluster_gives_the_same_rows(corpus, reference):
 @pytest.mark.slow
 def test_asking_for_sentences_only_skips_parser_and_extractors(corpus):
     analyzer = Analyzer(Settings(tables=("articles", "sentences"), cache=False))
-    names = analyzer.nlp.pipe_names
+    assert analyzer.nlp.pipe_names == []  # no framing component: the tokenizer, and the parser when needed
+    names = analyzer.parser().pipe_names
     assert "parser" not in names and "ner" not in names and "senter" in names
-    assert not {"framing_markers", "framing_sourcing", "framing_actors"} & set(names)
+    assert analyzer.parse_names == names == ["framing_paragraphs", "senter"]
     tables = analyze(corpus, tables=["sentences"], cache=False)
     assert len(tables.sentences) > 40 and tables.markers.empty and tables.quotes.empty
 
@@ -203,3 +204,16 @@ def test_dask_without_scheduler_is_a_clear_error(corpus):
 
     with pytest.raises(FramingError, match="needs a scheduler address"):
         analyze(corpus, engine="dask")
+
+
+@pytest.mark.slow
+def test_a_run_whose_parses_are_all_cached_loads_no_parser(corpus, tmp_path):
+    articles, _ = read_corpus(corpus)
+    first = Analyzer(Settings(cache_dir=str(tmp_path)))
+    rows = first.rows(articles)
+    assert first._parser is not None  # parsed: the model was loaded
+    assert first.parse_names == ["tok2vec", "tagger", "framing_paragraphs", "parser", "attribute_ruler",
+                                 "lemmatizer", "ner"] == first.parser().pipe_names
+    again = Analyzer(Settings(cache_dir=str(tmp_path)))
+    assert again.rows(articles) == rows and again._parser is None  # every parse from the cache
+    assert (again.cache.hits, again.cache.misses) == (len(articles), 0)
