@@ -32,6 +32,9 @@ Unit = Article | Piece
 #: long articles, a chunk holds fewer than ``batch_size`` of them, so memory stays that of a batch of
 #: ordinary articles.
 MAX_CHUNK_CHARS = 500_000
+#: Most articles in one chunk sent to a worker process: small enough that the workers share even a
+#: small corpus evenly, large enough that ``nlp.pipe`` batches well.
+PARALLEL_CHUNK = 16
 
 
 @dataclass
@@ -151,7 +154,8 @@ def run(articles: Iterable[Article], settings: Options, *, nlp: Language | None 
     Raises FramingError for a missing scheduler, ModelError/LexiconError for a bad model or lexicon:
     before the first article is read.
     """
-    work = chunks(pieces(articles), settings.batch_size)
+    size = settings.batch_size if settings.n_process == 1 else min(settings.batch_size, PARALLEL_CHUNK)
+    work = chunks(pieces(articles), size)
     if settings.engine == "dask":
         client = _dask_client(settings.scheduler)
         return join(_run_dask(client, work, settings))
@@ -177,7 +181,10 @@ def _run_pool(work: Iterator[list[Unit]], settings: Options, n_process: int) -> 
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=n_process, mp_context=context, initializer=analyzer_for,
+                             initargs=(settings,)) as pool:
+        for _ in range(n_process):  # start the workers, and their pipelines, while the corpus is read
+            pool.submit(int)
         yield from _windowed(lambda chunk: pool.submit(process_chunk, chunk, settings), work, 2 * n_process)
 
 
