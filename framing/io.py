@@ -68,6 +68,18 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         raise
 
 
+def write_files(out_dir: str | Path, files: Mapping[str, bytes], names: Iterable[str] | None = None) -> list[Path]:
+    """Write ``files`` (file name -> bytes, all rendered beforehand) into ``out_dir``, each atomically,
+    in the order of ``names`` (default: as given); return their paths. Raises OutputError when the folder
+    cannot be written."""
+    out = prepare_dir(out_dir)
+    written = []
+    for name in files if names is None else names:
+        write_atomic(out / name, files[name])
+        written.append(out / name)
+    return written
+
+
 class StagedTables:
     """Collect table rows in chunks and publish the tables together.
 

@@ -29,7 +29,7 @@ from framing.figures.output import FORMATS, figure_bytes
 from framing.figures.sourcing import plot_sourcing
 from framing.figures.strip import plot_framing_strip
 from framing.figures.terms import plot_distinctive_terms
-from framing.io import prepare_dir, write_atomic
+from framing.io import prepare_dir, write_files
 from framing.records import CUE_CLASSES
 
 if TYPE_CHECKING:
@@ -147,12 +147,7 @@ def render(tables: TableSet, *, by: By = "outlet", aliases: Aliases = None) -> d
 
 
 def _write(out: Path, name: str, files: Mapping[str, bytes]) -> list[Path]:
-    written = []
-    for ext in ("png", "svg", "csv"):
-        path = out / f"{name}.{ext}"
-        write_atomic(path, files[ext])
-        written.append(path)
-    return written
+    return write_files(out, {f"{name}.{ext}": files[ext] for ext in ("png", "svg", "csv")})
 
 
 def write_figure(name: str, tables: TableSet, out_dir: str | Path, *, by: By = "outlet",

@@ -10,29 +10,15 @@ corpus").
   table and the disagreements in context;
 - :func:`write_training_data`, :func:`lexicon_suggestions`: training data and lexicon entries from a
   coded sample.
-
-Each name is imported from its module on first use.
 """
 
-from importlib import import_module
+from framing.validation.agreement import agreement
+from framing.validation.codes import Vocabulary, vocabulary
+from framing.validation.coding import Coding, read_coding
+from framing.validation.sample import Sample, draw_sample, render_sample, write_sample
+from framing.validation.scoring import Validation, validate, write_validation
+from framing.validation.training import lexicon_suggestions, training_frames, training_spans, write_training_data
 
-_EXPORTS = {
-    "Sample": "framing.validation.sample", "draw_sample": "framing.validation.sample",
-    "write_sample": "framing.validation.sample", "render_sample": "framing.validation.sample",
-    "Vocabulary": "framing.validation.codes", "vocabulary": "framing.validation.codes",
-    "Coding": "framing.validation.coding", "read_coding": "framing.validation.coding",
-    "agreement": "framing.validation.agreement", "validate": "framing.validation.scoring",
-    "Validation": "framing.validation.scoring", "write_validation": "framing.validation.scoring",
-    "training_frames": "framing.validation.training", "training_spans": "framing.validation.training",
-    "write_training_data": "framing.validation.training", "lexicon_suggestions": "framing.validation.training",
-}
-
-__all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str):
-    if name not in _EXPORTS:
-        raise AttributeError(f"module 'framing.validation' has no attribute {name!r}")
-    value = getattr(import_module(_EXPORTS[name]), name)
-    globals()[name] = value
-    return value
+__all__ = ["Coding", "Sample", "Validation", "Vocabulary", "agreement", "draw_sample", "lexicon_suggestions",
+           "read_coding", "render_sample", "training_frames", "training_spans", "validate", "vocabulary",
+           "write_sample", "write_training_data", "write_validation"]

@@ -185,21 +185,28 @@ def vocabulary(lexicon_paths: Sequence[str | Path] = ()) -> Vocabulary:
 
 
 @dataclass(frozen=True)
-class CodedUnit:
-    """One unit as one coder coded it: which sample and unit, where it was read (``path``, ``line``),
-    the spans marked (offsets into ``text``) and the codes of each variable. A variable the coder left
-    uncoded is absent from ``codes`` (a missing value, not an empty set)."""
+class Place:
+    """Where a unit is: its kind (sentence, marker, quote, article), its id, its article, its character
+    offsets and its text."""
 
-    sample_id: str
-    corpus_id: str
     unit: str
     unit_id: str
     doc_id: str
     start_char: int
     end_char: int
     text: str
-    coder: str
-    path: str
-    line: int
+
+
+@dataclass(frozen=True)
+class CodedUnit(Place):
+    """One unit as one coder coded it: which sample, where it was read (``path``, ``line``), the spans
+    marked (offsets into ``text``) and the codes of each variable. A variable the coder left uncoded is
+    absent from ``codes`` (a missing value, not an empty set)."""
+
+    sample_id: str = ""
+    corpus_id: str = ""
+    coder: str = ""
+    path: str = ""
+    line: int = 0
     spans: tuple[Span, ...] = ()
     codes: Mapping[str, frozenset[str]] = field(default_factory=dict)

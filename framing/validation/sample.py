@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from framing.errors import InputError
-from framing.io import prepare_dir, write_atomic
+from framing.io import write_files
 from framing.validation.codebook import codebook_markdown
 from framing.validation.codes import Vocabulary, vocabulary
 from framing.validation.sheets import sheet_bytes
@@ -137,10 +137,4 @@ def write_sample(sample: Sample, out_dir: str | Path, *, codes: Vocabulary | Non
     """Write the files of :data:`FILES` into ``out_dir``; return their paths. All are rendered before
     the first is written, and each is written atomically. Raises OutputError when the folder cannot
     be written."""
-    rendered = render_sample(sample, codes=codes)
-    out = prepare_dir(out_dir)
-    written = []
-    for name in FILES:
-        write_atomic(out / name, rendered[name])
-        written.append(out / name)
-    return written
+    return write_files(out_dir, render_sample(sample, codes=codes), FILES)

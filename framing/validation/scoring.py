@@ -246,12 +246,6 @@ def render_validation(result: Validation) -> dict[str, bytes]:
 def write_validation(result: Validation, out_dir: str | Path) -> list[Path]:
     """Write the files of :data:`FILES` to ``out_dir``, all rendered first and each atomically; return
     their paths. Raises OutputError when the folder cannot be written."""
-    from framing.io import prepare_dir, write_atomic
+    from framing.io import write_files
 
-    rendered = render_validation(result)
-    out = prepare_dir(out_dir)
-    written = []
-    for name in FILES:
-        write_atomic(out / name, rendered[name])
-        written.append(out / name)
-    return written
+    return write_files(out_dir, render_validation(result), FILES)

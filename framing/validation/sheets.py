@@ -222,6 +222,8 @@ def read_sheet(path: str | Path, codes: Vocabulary) -> list[CodedUnit]:
             raise InputError(path, "start_char and end_char must be whole numbers", "keep them as written",
                              line=line) from None
         spans, unit_codes_ = unit_codes(unit, row, row["text"], codes, path=name, line=line)
-        coded.append(CodedUnit(row["sample_id"], row["corpus_id"], unit, row["unit_id"], row["doc_id"], start, end,
-                               row["text"], row.get("coder") or path.stem, name, line, spans, unit_codes_))
+        coded.append(CodedUnit(unit, row["unit_id"], row["doc_id"], start, end, row["text"],
+                               sample_id=row["sample_id"], corpus_id=row["corpus_id"],
+                               coder=row.get("coder") or path.stem, path=name, line=line, spans=spans,
+                               codes=unit_codes_))
     return coded

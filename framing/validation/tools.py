@@ -217,9 +217,10 @@ def _coded(meta: dict, coder: str, path: Path, line: int, spans: list[Span], lab
         ordered, codes = (), {v: frozenset(values) for v, values in labels.items()}
         if codes.get("family") == frozenset({NONE}) and "category" not in codes and "category" in VARIABLES[unit]:
             codes["category"] = frozenset({NONE})
-    return CodedUnit(str(meta["sample_id"]), str(meta["corpus_id"]), unit, str(meta["unit_id"]), str(meta["doc_id"]),
-                     int(meta["start_char"]), int(meta["end_char"]), str(meta["text"]), coder, str(path), line,
-                     ordered, codes)
+    return CodedUnit(unit, str(meta["unit_id"]), str(meta["doc_id"]), int(meta["start_char"]),
+                     int(meta["end_char"]), str(meta["text"]), sample_id=str(meta["sample_id"]),
+                     corpus_id=str(meta["corpus_id"]), coder=coder, path=str(path), line=line, spans=ordered,
+                     codes=codes)
 
 
 def _annotator(annotation: Mapping) -> str:

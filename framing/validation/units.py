@@ -21,7 +21,7 @@ import pandas as pd
 
 from framing.errors import InputError
 from framing.schemas import SCHEMAS, read_table
-from framing.validation.codes import NONE, UNCODED_FAMILIES, UNITS
+from framing.validation.codes import NONE, UNCODED_FAMILIES, UNITS, Place
 
 #: Tables every kind of unit needs, and the one more each needs.
 BASE_TABLES = ("articles", "sentences")
@@ -35,16 +35,11 @@ Results = str | Path | Mapping[str, pd.DataFrame] | object
 
 
 @dataclass(frozen=True)
-class Unit:
-    """One unit to code: where it is, its text and the text around it, its group (the ``by`` column)
-    and, for marker and quote units, what the tool found (shown to coders as ``tool_*`` columns)."""
+class Unit(Place):
+    """One unit to code: where it is (see :class:`~framing.validation.codes.Place`), the text around it,
+    its group (the ``by`` column) and, for marker and quote units, what the tool found (shown to coders
+    as ``tool_*`` columns)."""
 
-    unit: str
-    unit_id: str
-    doc_id: str
-    start_char: int
-    end_char: int
-    text: str
     before: str = ""
     after: str = ""
     group: str = ""
