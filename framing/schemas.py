@@ -12,7 +12,7 @@
   (short names and aliases merged) and its ``role`` (subject, object, other).
 - ``frames``: one row per article and frame (the 14 frames, when the frames model runs): the model's
   ``score`` (a probability), its decision ``present``, ``n_sentences`` (sentences that evoke the frame:
-  hold one of its cues), ``evidence`` (the ``sent_id``\ s of the sentences whose part in the frame's
+  hold one of its cues), ``evidence`` (the sent_ids of the sentences whose part in the frame's
   score is largest, at most three, largest first, ``;``-joined) and ``source`` (the model's name and
   version). Empty when the model is off.
 - ``sentence_frames``: one row per sentence and frame it evokes, that is, for which it holds at least
