@@ -16,11 +16,11 @@ from framing.analysis import analyze
 from framing.schemas import SCHEMAS, read_table
 
 
-def test_analyze_seed_corpus_writes_the_five_tables(tmp_path, quick, capsys):
+def test_analyze_seed_corpus_writes_every_table(tmp_path, quick, capsys):
     out = tmp_path / "out"
     assert cli.main(["analyze", "--out", str(out), "-q"]) == cli.EXIT_OK
-    assert sorted(p.name for p in out.iterdir()) == ["articles.csv", "markers.csv", "mentions.csv",
-                                                     "quotes.csv", "sentences.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["articles.csv", "frames.csv", "markers.csv", "mentions.csv",
+                                                     "quotes.csv", "sentence_frames.csv", "sentences.csv"]
     for name, columns in SCHEMAS.items():
         table = pd.read_csv(out / f"{name}.csv", nrows=0)
         fixed = [c for c in table.columns if c in columns]

@@ -112,7 +112,7 @@ def test_user_yaml_adds_a_whole_family(tmp_path):
 
 def test_a_later_file_may_recategorise_an_entry_of_the_same_family(tmp_path):
     path = write(tmp_path, "mine.csv", HEADER + "threat,loaded,my category,,\n")
-    entry = next(e for e in load_lexicon([path]) if e.key == "threat")
+    entry = next(e for e in load_lexicon([path]) if e.key == "threat" and e.family == "loaded")
     assert entry.category == "my category"
 
 
@@ -249,3 +249,28 @@ def test_shipped_files_read_back_identically():
     for path in default_paths():
         entries = read_file(path)
         assert entries and all(e.path == str(path) and e.line >= 2 for e in entries)
+
+
+def test_frame_cues_name_a_known_frame_and_may_evoke_two(tmp_path):
+    path = write(tmp_path, "cues.csv", HEADER + "blockade,frame,Security_and_defense,,\nblockade,frame,Economic,,\n"
+                 "threat,frame,Security_and_defense,,\n")
+    entries = [e for e in load_lexicon([path], include_default=False)]
+    assert [(e.key, e.category) for e in entries] == [("blockade", "Security_and_defense"), ("blockade", "Economic"),
+                                                      ("threat", "Security_and_defense")]
+    both = load_lexicon([path])  # "threat" is a loaded term too: another layer, no conflict
+    assert {e.family for e in both if e.key == "threat"} == {"loaded", "frame"}
+    bad = write(tmp_path, "bad.csv", HEADER + "tariff,frame,Economy,,\n")
+    with pytest.raises(LexiconError, match=r"bad.csv:2: unknown frame 'Economy' for entry 'tariff'; use one of "
+                       r"Economic, Capacity_and_resources"):
+        load_lexicon([bad])
+
+
+def test_the_frames_file_defines_the_14_frames_with_their_source():
+    from framing.lexicons.definitions import frame_definitions
+
+    frames = frame_definitions()
+    assert len(frames) == 14 and frames[7].name == "Security_and_defense" and frames[7].label == "Security and defense"
+    assert all(f.definition.endswith(".") and f.source.startswith("Boydstun") for f in frames)
+    cues = [e for e in load_lexicon(families=["frame"])]
+    assert {e.category for e in cues} == {f.name for f in frames}
+    assert all(e.source == "project" for e in cues)

@@ -6,6 +6,7 @@ import pytest
 import spacy
 
 from framing.pipeline import model as framing_nlp
+from framing.arrays import sentences, word_count
 from framing.errors import ModelError
 
 
@@ -44,7 +45,7 @@ def test_model_folder_is_accepted(tmp_path):
 def test_pipeline_has_framing_components_in_order(nlp):
     names = nlp.pipe_names
     assert names.index("framing_paragraphs") < names.index("parser")
-    assert names[-3:] == ["framing_markers", "framing_sourcing", "framing_actors"]
+    assert names[-4:] == ["framing_markers", "framing_sourcing", "framing_actors", "framing_frames"]
 
 
 def test_sentences_never_cross_line_breaks(nlp):
@@ -70,7 +71,7 @@ def test_sentences_and_word_count_agree_with_the_token_loops(nlp, seed_docs):
     texts = ["", "   ", "One.", "“Quoted,” he said. Then: a list\n\n- item one\n- item two", "Ellipsis... and more!!"]
     docs = [*seed_docs.values(), *nlp.pipe(texts)]
     for doc in docs:
-        assert [(s.start, s.end) for s in framing_nlp.sentences(doc)] == [(s.start, s.end) for s in doc.sents]
-        assert framing_nlp.word_count(doc) == sum(1 for t in doc if not (t.is_punct or t.is_space))
-    assert framing_nlp.sentences(docs[-5]) == [] and framing_nlp.word_count(docs[-4]) == 0
-    assert framing_nlp.word_count(docs[-3]) == 1
+        assert [(s.start, s.end) for s in sentences(doc)] == [(s.start, s.end) for s in doc.sents]
+        assert word_count(doc) == sum(1 for t in doc if not (t.is_punct or t.is_space))
+    assert sentences(docs[-5]) == [] and word_count(docs[-4]) == 0
+    assert word_count(docs[-3]) == 1
