@@ -71,30 +71,6 @@ def row(name: str, seed: int, result: Evaluation) -> str:
             f"{result.pooled_macro:.3f} | {result.labels_per_article:.2f} |")
 
 
-def timing(texts: list[str], batch_size: int = 16) -> tuple[float, float, int]:
-    """(parse seconds, frames component seconds, words) over ``texts``, parse without cache."""
-    from framing.frames.component import FramesComponent
-    from framing.frames.model import load_frames_model
-    from framing.pipeline.model import NEEDS, load_model
-
-    nlp = load_model(needs=NEEDS)
-    component = FramesComponent(nlp, load_frames_model("default"))
-    parse = frames = 0.0
-    words = 0
-    stream = iter(nlp.pipe(texts, batch_size=batch_size))
-    while True:
-        started = time.perf_counter()
-        doc = next(stream, None)
-        parse += time.perf_counter() - started
-        if doc is None:
-            break
-        started = time.perf_counter()
-        component(doc)
-        frames += time.perf_counter() - started
-        words += sum(1 for t in doc if not (t.is_punct or t.is_space))
-    return parse, frames, words
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folder")
@@ -138,7 +114,10 @@ def main() -> None:
         print(f"  {frame:<46} {results['framing'][0].per_frame[frame]:.3f}  ({int(Y[:, frames.index(frame)].sum())} "
               "articles)")
     if not args.no_timing:
-        parse, step, words = timing(list(data.texts))
+        from throughput import frames_step  # benchmarks/throughput.py, beside this script
+
+        timed = frames_step(list(data.texts))
+        parse, step, words = timed["parse"], timed["frames"], timed["words"]
         print(f"\nparse (no cache): {parse:.1f} s, {words / parse:,.0f} words/s; frames component: {step:.2f} s, "
               f"{words / step:,.0f} words/s; share of the parse time: {100 * step / parse:.1f} % (target <= 10 %)")
 

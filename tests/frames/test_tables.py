@@ -71,3 +71,23 @@ def test_frames_tables_round_trip_through_csv(tmp_path, quick):
     frames = read_table(tmp_path / "frames.csv", "frames")
     assert frames["present"].dtype == bool and frames["score"].dtype == "float64" and len(frames) == 28
     pd.testing.assert_series_equal(frames["n_sentences"], frames["n_sentences"].astype("int64"))
+
+
+def test_a_text_in_pieces_gets_per_frame_the_row_of_its_best_piece():
+    from framing.pipeline.pieces import merge_frames, shift
+
+    first = [{"doc_id": "d", "frame": "Economic", "score": 0.7, "present": True, "n_sentences": 2, "evidence": "1;0",
+              "source": "m"},
+             {"doc_id": "d", "frame": "Political", "score": 0.2, "present": False, "n_sentences": 1, "evidence": "3",
+              "source": "m"}]
+    second = shift({"articles": [], "frames": [
+        {"doc_id": "d", "frame": "Economic", "score": 0.4, "present": False, "n_sentences": 1, "evidence": "2",
+         "source": "m"},
+        {"doc_id": "d", "frame": "Political", "score": 0.9, "present": True, "n_sentences": 3, "evidence": "0;4",
+         "source": "m"}]}, chars=100, sentences=5, quotes=0)["frames"]
+    assert [r["evidence"] for r in second] == ["7", "5;9"]  # sent_ids counted on from the first piece's 5
+    merged = {r["frame"]: r for r in merge_frames(first + second)}
+    assert (merged["Economic"]["score"], merged["Economic"]["present"], merged["Economic"]["n_sentences"],
+            merged["Economic"]["evidence"]) == (0.7, True, 3, "1;0")
+    assert (merged["Political"]["score"], merged["Political"]["present"], merged["Political"]["n_sentences"],
+            merged["Political"]["evidence"]) == (0.9, True, 4, "5;9")
