@@ -38,9 +38,9 @@ def _text(value: str | Path | None) -> str | None:
 class Options:
     """How to run an analysis (every field has a default; lists may be given for tuples).
 
-    - ``tables``: which of articles, sentences, markers, quotes, mentions to compute. Articles are
-      always computed; what is not asked for does not run (with articles and sentences only, the
-      framing components, the parser and the entity recogniser are skipped).
+    - ``tables``: which of articles, sentences, markers, quotes, mentions, frames, sentence_frames to
+      compute. Articles are always computed; what is not asked for does not run (with articles and
+      sentences only, the framing components, the parser and the entity recogniser are skipped).
     - ``model``: the spaCy pipeline (None: see :func:`framing.pipeline.model.resolve_model`).
     - ``lexicon_paths`` / ``families``: extra lexicon files, and the marker families to keep (None: all).
     - ``aliases``: an alias table ``alias,canonical`` for speakers and actors (None: the

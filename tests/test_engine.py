@@ -120,7 +120,8 @@ def test_asking_for_sentences_only_skips_parser_and_extractors(corpus):
     analyzer = Analyzer(Settings(tables=("articles", "sentences"), cache=False))
     names = analyzer.parse_names  # the model is loaded only for texts the cache lacks: what it would run
     assert "parser" not in names and "ner" not in names and "senter" in names
-    assert not {"framing_markers", "framing_sourcing", "framing_actors", "framing_frames"} & set(analyzer.nlp.pipe_names)
+    extractors = {"framing_markers", "framing_sourcing", "framing_actors", "framing_frames"}
+    assert not extractors & set(analyzer.nlp.pipe_names)
     tables = analyze(corpus, tables=["sentences"], cache=False)
     assert len(tables.sentences) > 40 and tables.markers.empty and tables.quotes.empty
 

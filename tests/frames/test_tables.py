@@ -38,7 +38,8 @@ def test_sentence_frames_are_the_sentences_with_cues_and_their_parts(tables):
     assert tuple(evoked.columns) == SENTENCE_FRAMES
     cues = tables.markers[tables.markers["family"] == "frame"]
     counted = cues.groupby(["doc_id", "sent_id", "category"]).size()
-    assert evoked.set_index(["doc_id", "sent_id", "frame"])["n_cues"].sort_index().tolist() == counted.sort_index().tolist()
+    n_cues = evoked.set_index(["doc_id", "sent_id", "frame"])["n_cues"].sort_index()
+    assert n_cues.tolist() == counted.sort_index().tolist()
     headline = evoked[(evoked["doc_id"] == ONEWORLD) & (evoked["sent_id"] == 0)].set_index("frame")
     assert headline.at["Security_and_defense", "cues"] == "Threaten"  # "Didn't Just Threaten ..."
     assert evoked["score"].notna().all()
