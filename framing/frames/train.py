@@ -121,6 +121,9 @@ def train_frames(data_path: str | Path, out: str | Path, *, seed: int = 0, folds
     if folds and not 2 <= folds <= len(data):
         raise FramingError(None, f"--folds must be 0 or between 2 and the number of articles (got {folds})",
                            "pass --folds 5")
+    from framing.io import prepare_dir
+
+    prepare_dir(out)  # an unwritable folder is reported now, not after the training
     frames = frame_names()
     Y = label_matrix(data, frames)
     say(f"{len(data):,} coded articles from {data.source}")

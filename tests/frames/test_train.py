@@ -78,3 +78,13 @@ def test_bad_labels_stop_training_with_one_line(tmp_path, capsys):
     few.write_text("doc_id,text,frames\na,Troops came.,Security_and_defense\n", encoding="utf-8")
     assert cli.main(["train", "frames", str(few), "--out", str(tmp_path / "m"), "-q"]) == cli.EXIT_ERROR
     assert "few.csv: only 1 coded article(s); code at least 10 articles" in capsys.readouterr().err
+
+
+def test_an_output_path_that_is_a_file_is_refused_before_parsing(tmp_path, capsys):
+    data = _corpus(tmp_path / "tiny")
+    taken = tmp_path / "taken"
+    taken.write_text("x", encoding="utf-8")
+    assert cli.main(["train", "frames", str(data), "--out", str(taken), "-q"]) == cli.EXIT_ERROR
+    err = capsys.readouterr().err
+    assert f"{taken}: the output path exists and is not a folder; choose another --out" in err
+    assert "coded articles" not in err  # stopped before the parse
