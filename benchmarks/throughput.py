@@ -12,7 +12,10 @@ RSS) are its own. Printed, in words per second of the analysed texts:
 2. ``analyze, 1 process``: ``framing analyze`` with every table, a new cache folder (so: a first run);
 3. ``analyze, N processes``: the same with ``--n-process N`` and no cache;
 4. ``analyze, cached rerun``: run 2 again on its cache (as after editing a lexicon);
-5. peak memory of a cached run on the corpus and on ``--copies`` copies of it (distinct doc ids).
+5. peak memory of a cached run on the corpus and on ``--copies`` copies of it (distinct doc ids);
+6. the frames step: on the first ``--frames-articles`` articles, the time of the ``framing_frames``
+   component (features and scoring of the article frames model) on parsed Docs, as a share of the time
+   of parsing them (target: at most 10 %).
 
 Timings include reading the corpus and writing the tables, and exclude loading the model (reported
 apart). Targets: 2 >= 0.85 x 1; 3 >= 1.6 x 2 with two processes; 4 >= 10 x faster than 2; peak memory
@@ -71,6 +74,38 @@ def step_analyze(folder: str, out: str, cache_dir: str | None, n_process: int, b
             "articles": summary.articles, "peak_mb": _peak_mb()}
 
 
+def frames_step(texts: list[str], batch_size: int = 16) -> dict:
+    """Seconds of the bare parse of ``texts`` (the pipeline ``framing analyze`` uses, no cache) and of the
+    frames component on the parsed Docs, Doc by Doc; and the words."""
+    from framing.frames.component import FramesComponent
+    from framing.frames.model import load_frames_model
+    from framing.pipeline.model import NEEDS, load_model
+
+    nlp = load_model(needs=NEEDS)
+    component = FramesComponent(nlp, load_frames_model("default"))
+    parse = frames = 0.0
+    words = 0
+    stream = iter(nlp.pipe(texts, batch_size=batch_size))
+    while True:
+        started = time.perf_counter()
+        doc = next(stream, None)
+        parse += time.perf_counter() - started
+        if doc is None:
+            break
+        started = time.perf_counter()
+        component(doc)
+        frames += time.perf_counter() - started
+        words += sum(1 for t in doc if not (t.is_punct or t.is_space))
+    return {"parse": parse, "frames": frames, "words": words, "articles": len(texts)}
+
+
+def step_frames(folder: str, n: int) -> dict:
+    from framing.corpus import read_corpus
+
+    articles, _ = read_corpus(folder)
+    return frames_step([a.text for a in articles[:n]])
+
+
 def _run_step(*args: str) -> dict:
     command = [sys.executable, __file__, "--step", *args]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -124,6 +159,8 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--work", help="scratch folder (default: a temporary folder)")
     parser.add_argument("--skip-copies", action="store_true", help="skip the memory run on the copies")
+    parser.add_argument("--frames-articles", type=int, default=150,
+                        help="articles on which the frames step is timed against their parse (0: skip)")
     parser.add_argument("--step", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -131,6 +168,8 @@ def main() -> None:
         name, *rest = args.step
         if name == "bare":
             result = step_bare(rest[0], int(rest[1]))
+        elif name == "frames":
+            result = step_frames(rest[0], int(rest[1]))
         else:
             folder, out, cache, n_process, batch = rest
             result = step_analyze(folder, out, None if cache == "-" else cache, int(n_process), int(batch))
@@ -175,6 +214,11 @@ def main() -> None:
         big = _run_step("analyze", str(many), str(work / "outx"), str(cache), "1", batch)
         report(f"analyze, cached, {args.copies}x corpus", big, rerun)
         print(f"peak memory {args.copies}x / 1x (cached runs): {big['peak_mb'] / rerun['peak_mb']:.2f}")
+    if args.frames_articles:
+        share = _run_step("frames", str(folder), str(args.frames_articles))
+        print(f"frames step on {share['articles']} articles ({share['words']:,} words): {share['frames']:.2f} s, "
+              f"{100 * share['frames'] / share['parse']:.1f} % of their parse ({share['parse']:.1f} s; target "
+              "<= 10 %)", flush=True)
 
 
 if __name__ == "__main__":

@@ -86,6 +86,8 @@ class Tables:
     markers: pd.DataFrame
     quotes: pd.DataFrame
     mentions: pd.DataFrame
+    frames: pd.DataFrame = field(default_factory=lambda: frame("frames"))
+    sentence_frames: pd.DataFrame = field(default_factory=lambda: frame("sentence_frames"))
     problems: list[Problem] = field(default_factory=list)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
@@ -162,7 +164,8 @@ def analyze(inputs: Inputs = None, *, nlp: Language | None = None,
 def analyze_to(out_dir: str | Path, inputs: Inputs = None, *, fmt: str = "csv", nlp: Language | None = None,
                on_problem: Callable[[Problem], None] | None = None, config: str | Path | None = None,
                **options) -> Summary:
-    """Analyse a corpus and write ``articles``, ``sentences``, ``markers``, ``quotes``, ``mentions`` to ``out_dir``
+    """Analyse a corpus and write ``articles``, ``sentences``, ``markers``, ``quotes``, ``mentions``,
+    ``frames``, ``sentence_frames`` to ``out_dir``
     (``NAME.csv``, or ``NAME.parquet`` with ``fmt="parquet"``), all together or not at all.
 
     ``options`` and ``config`` as in :func:`analyze`. Returns the run's Summary; raises OutputError when

@@ -1,5 +1,6 @@
 """The ``framing`` command: ``framing analyze`` writes the tables of a corpus; ``framing figures``
-draws every figure of a corpus (PNG, SVG and the table behind each, as CSV).
+draws every figure of a corpus (PNG, SVG and the table behind each, as CSV); ``framing train frames``
+trains the article frames model on coded articles.
 
 Exit status: 0 when every input was analysed, 3 when the run finished but some inputs were skipped
 (each is reported on its own line), 1 when nothing was written (the error says why), 130 when
@@ -36,9 +37,12 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     nlp.add_argument("--lexicon", metavar="PATH", action="append", default=[],
                      help="extra lexicon file (CSV/YAML: entry,family,category,note,source); repeatable")
     nlp.add_argument("--no-family", metavar="FAMILY", action="append", default=[],
-                     help="switch a marker family off (loaded, hedge, booster, distancing, reporting_verb); "
-                     "repeatable")
+                     help="switch a marker family off (loaded, hedge, booster, distancing, reporting_verb, "
+                     "frame); repeatable")
     nlp.add_argument("--aliases", metavar="CSV", help="speaker/actor aliases (columns alias,canonical)")
+    nlp.add_argument("--frames-model", metavar="DIR", default=None,
+                     help="article frames model: default (shipped), off, or the folder of a model made by "
+                     "`framing train frames`")
     nlp.add_argument("--tables", metavar="NAMES", default=None,
                      help=f"tables to compute, comma-separated (default: all: {', '.join(TABLES)}); what is not "
                      "asked for does not run")
@@ -77,7 +81,8 @@ def _analysis_options(args: argparse.Namespace) -> dict[str, object]:
             "text_column": args.text_column, "tables": tables, "batch_size": args.batch_size,
             "n_process": args.n_process, "engine": args.engine, "scheduler": args.scheduler,
             "cache": False if args.no_cache else None, "cache_dir": args.cache_dir, "progress": not args.quiet,
-            "on_problem": _print_problem, "config": args.config}
+            "on_problem": _print_problem, "config": args.config,
+            "frames_model": args.frames_model}
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -100,13 +105,54 @@ def cmd_figures(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if skipped else EXIT_OK
 
 
+def cmd_train_frames(args: argparse.Namespace) -> int:
+    from framing.frames.train import train_frames
+
+    def echo(line: str) -> None:
+        print(f"framing: {line}", file=sys.stderr)
+
+    trained = train_frames(args.data, args.out, seed=args.seed, folds=args.folds, name=args.name, about=args.about,
+                           model=args.model, lexicon_paths=args.lexicon, families=_families(args.no_family),
+                           cache=not args.no_cache, cache_dir=args.cache_dir, progress=not args.quiet, echo=echo)
+    echo(f"wrote {', '.join(str(p) for p in trained.files)}")
+    return EXIT_OK
+
+
+def _add_train_parser(commands) -> None:
+    train = commands.add_parser("train", help="train a model on coded articles (frames)",
+                                description="Train a model on your own coded articles.")
+    kinds = train.add_subparsers(dest="kind", required=True, metavar="KIND")
+    frames = kinds.add_parser(
+        "frames", help="the article frames model",
+        description="Train the article frames model on coded articles and write frames.npz and MODEL_CARD.md to "
+        "--out. DATA is a SemEval-2023 Task 3 folder (frames.tsv and text/ID.txt) or a CSV file with the columns "
+        "doc_id,text,frames (frames comma-separated). Prints a held-out evaluation (k-fold cross-validation) at "
+        "the end. Use the model with `framing analyze --frames-model DIR`.")
+    frames.add_argument("data", metavar="DATA", help="SemEval folder or CSV file of coded articles")
+    frames.add_argument("--out", metavar="DIR", required=True, help="folder for the model and its card")
+    frames.add_argument("--seed", type=int, default=0, help="random seed (default: 0); same data and seed, same model")
+    frames.add_argument("--folds", type=int, default=5, help="folds of the held-out evaluation (default: 5; 0: none)")
+    frames.add_argument("--name", help="the model's name (default: frames- and the data's name)")
+    frames.add_argument("--about", default="", help="a sentence on the data and its terms, for the model card")
+    frames.add_argument("--model", metavar="NAME", help="spaCy pipeline (as for analyze)")
+    frames.add_argument("--lexicon", metavar="PATH", action="append", default=[],
+                        help="extra lexicon file with frame cues (family frame); repeatable")
+    frames.add_argument("--no-family", metavar="FAMILY", action="append", default=[],
+                        help="--no-family frame: train without the frame cues (words only)")
+    frames.add_argument("--no-cache", action="store_true", help="parse again instead of reusing cached parses")
+    frames.add_argument("--cache-dir", metavar="DIR", help="where parses are cached")
+    frames.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    frames.set_defaults(run=cmd_train_frames)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="framing", description="Media-framing analysis: loaded terms, "
                                      "hedges, boosters, distancing and sourcing, compared across outlets.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    analyze = commands.add_parser("analyze", help="write the articles, sentences, markers, quotes and mentions "
-                                  "tables", description="Analyse articles and write the articles, sentences, "
-                                  "markers, quotes and mentions tables to --out (all together or none).")
+    analyze = commands.add_parser("analyze", help="write the articles, sentences, markers, quotes, mentions and "
+                                  "frames tables", description="Analyse articles and write the articles, "
+                                  "sentences, markers, quotes, mentions, frames and sentence_frames tables to "
+                                  "--out (all together or none).")
     analyze.add_argument("input", nargs="*", metavar="INPUT", help="files or folders of articles (.txt, .md, "
                          ".html, .csv, .jsonl; default: the seed corpus in data/corpus)")
     analyze.add_argument("--out", metavar="DIR", default="out", help="output folder (default: out)")
@@ -125,6 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_corpus_options(figures)
     figures.set_defaults(run=cmd_figures)
     _add_validation_commands(commands)
+    _add_train_parser(commands)
     return parser
 
 

@@ -28,10 +28,12 @@ BATCH_SIZE = 64
 #: Where the parsing happens: local processes, or a Dask cluster.
 ENGINES = ("local", "dask")
 #: The framing extractors, in pipeline order.
-EXTRACTORS = ("markers", "sourcing", "actors")
+EXTRACTORS = ("markers", "sourcing", "actors", "frames")
 #: Which framing extractors each table needs (markers need quotes for their voice).
 TABLE_EXTRACTORS: dict[str, tuple[str, ...]] = {"articles": (), "sentences": (), "markers": ("markers", "sourcing"),
-                                                "quotes": ("sourcing",), "mentions": ("actors",)}
+                                                "quotes": ("sourcing",), "mentions": ("actors",),
+                                                "frames": ("markers", "frames"),
+                                                "sentence_frames": ("markers", "frames")}
 
 
 def _text(value: str | Path | None) -> str | None:
@@ -42,9 +44,9 @@ def _text(value: str | Path | None) -> str | None:
 class Options:
     """How to run an analysis (every field has a default; lists may be given for tuples).
 
-    - ``tables``: which of articles, sentences, markers, quotes, mentions to compute. Articles are
-      always computed; what is not asked for does not run (with articles and sentences only, the
-      framing components, the parser and the entity recogniser are skipped).
+    - ``tables``: which of articles, sentences, markers, quotes, mentions, frames, sentence_frames to
+      compute. Articles are always computed; what is not asked for does not run (with articles and
+      sentences only, the framing components, the parser and the entity recogniser are skipped).
     - ``model``: the spaCy pipeline (None: see :func:`framing.pipeline.model.resolve_model`).
     - ``lexicon_paths`` / ``families``: extra lexicon files, and the marker families to keep (None: all).
     - ``aliases``: an alias table ``alias,canonical`` for speakers and actors (None: the
@@ -53,6 +55,9 @@ class Options:
     - ``batch_size``, ``cache`` / ``cache_dir`` (see :mod:`framing.pipeline.cache`), ``n_process``,
       ``engine`` (``local`` or ``dask``) and ``scheduler``: how and where to parse (see
       :mod:`framing.pipeline.engine`); ``progress``: show a progress bar.
+    - ``frames_model``: the article frames model: ``default`` (shipped with the package), ``off`` (no
+      article decisions: the ``frames`` table is empty, ``sentence_frames`` holds the cues alone), or
+      the folder of a model trained with ``framing train frames``.
 
     Raises FramingError for an unknown table or engine, or a batch size or process count below 1.
     """
@@ -71,6 +76,7 @@ class Options:
     engine: str = "local"
     scheduler: str | None = None
     progress: bool = False
+    frames_model: str = "default"
 
     def __post_init__(self) -> None:
         unknown = sorted(set(self.tables) - set(TABLES))
@@ -89,6 +95,7 @@ class Options:
             "lexicon_paths": tuple(str(p) for p in self.lexicon_paths),
             "families": None if self.families is None else tuple(self.families),
             "aliases": _text(self.aliases), "manifest": _text(self.manifest), "cache_dir": _text(self.cache_dir),
+            "frames_model": str(self.frames_model),
         }
         for name, value in normal.items():
             object.__setattr__(self, name, value)
@@ -103,7 +110,7 @@ class Options:
     def pipeline_key(self) -> tuple:
         """What shapes a process's pipeline and cache (options that only say where to run are left out)."""
         return (self.model, self.tables, self.lexicon_paths, self.families, self.aliases, self.cache,
-                self.cache_dir)
+                self.cache_dir, self.frames_model)
 
 
 

@@ -10,6 +10,15 @@
 - ``quotes``: one row per quotation or attribution (direct, indirect, according_to, scare).
 - ``mentions``: one row per named person, organisation or place, with the ``actor`` it refers to
   (short names and aliases merged) and its ``role`` (subject, object, other).
+- ``frames``: one row per article and frame (the 14 frames, when the frames model runs): the model's
+  ``score`` (a probability), its decision ``present``, ``n_sentences`` (sentences that evoke the frame:
+  hold one of its cues), ``evidence`` (the sent_ids of the sentences whose part in the frame's
+  score is largest, at most three, largest first, ``;``-joined) and ``source`` (the model's name and
+  version). Empty when the model is off.
+- ``sentence_frames``: one row per sentence and frame it evokes, that is, for which it holds at least
+  one cue (a ``frame`` marker, negated or not): ``score`` (the sentence's part in the frame's article
+  score, in log-odds; empty when the model is off), ``n_cues`` and ``cues`` (the cue words as written,
+  ``;``-joined; their offsets are in the ``markers`` rows of family ``frame``).
 
 Offsets are character offsets into the article's ``text``; ``sent_id`` numbers sentences from 0 and
 ``quote_id`` numbers quotes from 1 within an article. :func:`frame` and :func:`conform` give a
@@ -33,17 +42,20 @@ QUOTES = ("doc_id", "quote_id", "sent_id", "kind", "start_char", "end_char", "te
           "speaker_start_char", "speaker_end_char", "speaker_resolved", "speaker_type", "speaker_descriptor",
           "cue", "cue_lemma", "cue_start_char", "cue_end_char", "cue_class", "speaker_inherited", "cue_inherited")
 MENTIONS = ("doc_id", "sent_id", "start_char", "end_char", "text", "label", "actor", "role")
+FRAMES = ("doc_id", "frame", "score", "present", "n_sentences", "evidence", "source")
+SENTENCE_FRAMES = ("doc_id", "sent_id", "frame", "score", "n_cues", "cues")
 #: Table name -> its fixed columns, in order.
 SCHEMAS: dict[str, tuple[str, ...]] = {"articles": ARTICLES, "sentences": SENTENCES, "markers": MARKERS,
-                                       "quotes": QUOTES, "mentions": MENTIONS}
+                                       "quotes": QUOTES, "mentions": MENTIONS, "frames": FRAMES,
+                                       "sentence_frames": SENTENCE_FRAMES}
 TABLES = tuple(SCHEMAS)
 
 _INT = ("sent_id", "start_char", "end_char", "n_words", "n_sentences", "speaker_start_char",
-        "speaker_end_char", "cue_start_char", "cue_end_char")
+        "speaker_end_char", "cue_start_char", "cue_end_char", "n_cues")
 #: Column -> pandas dtype; every other column is a string.
 DTYPES: dict[str, str] = {**{c: "int64" for c in _INT}, "quote_id": "Int64", "polarity": "float64",
                           "subjectivity": "float64", "negated": "bool", "speaker_inherited": "bool",
-                          "cue_inherited": "bool"}
+                          "cue_inherited": "bool", "score": "float64", "present": "bool"}
 #: The rows of one article (or chunk), by table name: what the pipeline gives and the writers take.
 Rows = Mapping[str, list[dict[str, object]]]
 
@@ -92,6 +104,8 @@ def read_table(path: str, name: str) -> pd.DataFrame:
                 data[column] = pd.to_numeric(data[column].replace("", None)).astype("Int64")
             elif dtype == "bool":
                 data[column] = data[column].map({"True": True, "False": False}).astype(bool)
-            elif dtype in ("int64", "float64"):
+            elif dtype == "float64":  # an empty cell is a missing value (a score with the model off)
+                data[column] = pd.to_numeric(data[column].replace("", None)).astype(dtype)
+            elif dtype == "int64":
                 data[column] = pd.to_numeric(data[column]).astype(dtype)
     return conform(name, data)

@@ -22,6 +22,7 @@ byte-identical from run to run.
 """
 
 from framing.figures.actors import plot_actors
+from framing.figures.frames import plot_frames
 from framing.figures.markers import plot_epistemic_stance, plot_loaded_terms, plot_reporting_verbs
 from framing.figures.output import FORMATS, figure_bytes, freeze_layout, save_figure
 from framing.figures.registry import (BY_NAME, FIGURES, NAMES, FigureSpec, build_figures, draw, render, table_bytes,
@@ -34,4 +35,4 @@ from framing.figures.terms import plot_distinctive_terms
 __all__ = ["BY_NAME", "FIGURES", "FORMATS", "FAMILY_COLORS", "NAMES", "PALETTE", "STYLE", "FigureSpec", "build_figures",
            "draw", "figure_bytes", "freeze_layout", "outlet_colors", "plot_actors", "plot_distinctive_terms",
            "plot_epistemic_stance", "plot_framing_strip", "plot_loaded_terms", "plot_reporting_verbs",
-           "plot_sourcing", "render", "save_figure", "table_bytes", "write_figure"]
+           "plot_sourcing", "render", "save_figure", "table_bytes", "write_figure", "plot_frames"]

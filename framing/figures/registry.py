@@ -24,6 +24,7 @@ from framing.measures import By, by_columns
 from framing.aliases import Aliases, apply
 from framing.schemas import frame
 from framing.figures.actors import plot_actors
+from framing.figures.frames import plot_frames
 from framing.figures.markers import plot_epistemic_stance, plot_loaded_terms, plot_reporting_verbs
 from framing.figures.output import FORMATS, figure_bytes
 from framing.figures.sourcing import plot_sourcing
@@ -102,6 +103,11 @@ FIGURES: tuple[FigureSpec, ...] = (
                "those sentences",
                lambda t, by: measures.actor_profile(t["mentions"], t["sentences"], t["articles"], by=by),
                lambda d, by: plot_actors(d, by=by)),
+    FigureSpec("08_frames", "The frames each outlet uses: share of articles (frames model, 95% intervals) and of "
+               "sentences that evoke each frame",
+               lambda t, by: measures.frame_shares(t["frames"], t["sentence_frames"], t["sentences"], t["articles"],
+                                                   by=by),
+               lambda d, by: plot_frames(d, by=by)),
 )
 NAMES = tuple(spec.name for spec in FIGURES)
 #: The figures by name.
@@ -109,13 +115,15 @@ BY_NAME = {spec.name: spec for spec in FIGURES}
 
 
 def _tables(tables: TableSet, aliases: Aliases) -> dict[str, pd.DataFrame]:
-    """The five tables by name (``mentions`` empty when the run has none), actors merged by ``aliases``."""
+    """The tables by name (``mentions``, ``frames`` and ``sentence_frames`` empty when the run has
+    none), actors merged by ``aliases``."""
     get = tables.__getitem__ if isinstance(tables, Mapping) else (lambda name: getattr(tables, name))
     out = {name: get(name) for name in ("articles", "sentences", "markers", "quotes")}
-    try:
-        out["mentions"] = get("mentions")
-    except (KeyError, AttributeError):
-        out["mentions"] = frame("mentions")
+    for name in ("mentions", "frames", "sentence_frames"):
+        try:
+            out[name] = get(name)
+        except (KeyError, AttributeError):
+            out[name] = frame(name)
     return apply(out, aliases)
 
 
@@ -166,7 +174,8 @@ def build_figures(tables: TableSet, out_dir: str | Path, *, by: By = "outlet", a
     to ``out_dir`` for each name in :data:`NAMES`; return the written paths in that order.
 
     ``tables``: a :class:`framing.analysis.Tables` or a mapping of table name -> DataFrame with
-    ``articles``, ``sentences``, ``markers``, ``quotes`` and, if there is one, ``mentions``.
+    ``articles``, ``sentences``, ``markers``, ``quotes`` and, if there are, ``mentions``, ``frames`` and
+    ``sentence_frames``.
     ``by``: the articles column(s) whose groups are compared. ``aliases``: alias -> canonical name (a
     mapping or a CSV ``alias,canonical``) applied to actors and resolved speakers. Raises OutputError
     when ``out_dir`` cannot be written.

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from framing.pipeline.cache import ParseCache, default_cache_dir, parse_key
 from framing.corpus import Article
@@ -51,7 +52,8 @@ class Analyzer:
         if self.nlp is None:  # the parser itself is loaded when a text is not found in the cache
             self.nlp = load_pipeline(settings.model, extractors=settings.extractors,
                                      lexicon_paths=settings.lexicon_paths, families=settings.families,
-                                     aliases=settings.aliases, weights=False)
+                                     aliases=settings.aliases, weights=False,
+                                     frames_model=settings.frames_model)
         extractor_names = set(EXTRACTORS.values())
         self.extract_names = [n for n in self.nlp.pipe_names if n in extractor_names]
         own = [n for n in self.nlp.pipe_names if n not in extractor_names]
@@ -67,14 +69,10 @@ class Analyzer:
             self._parser = load_model(self.settings.model, needs=self.needs, vocab=self.nlp.vocab)
         return self._parser
 
-    def rows(self, units: list[Unit]) -> list[Rows]:
-        """Table rows of each article or piece of a long article (see :mod:`framing.pipeline.pieces`)
-        of the chunk, in order; a piece's rows count its quotations under ``QUOTE_COUNT``."""
-        from framing.tables import doc_rows
-
+    def docs(self, texts: list[str]) -> list[Doc]:
+        """The parses of ``texts`` (one batch), from the cache where it has them; the framing components
+        have not run on them."""
         nlp = self.nlp
-        articles = [unit.article if isinstance(unit, Piece) else unit for unit in units]
-        texts = [article.text for article in articles]
         docs = [self.cache.get(text, nlp.vocab) if self.cache else None for text in texts]
         missing = [i for i, doc in enumerate(docs) if doc is None]
         parser = self.parser() if missing else nlp
@@ -86,6 +84,16 @@ class Analyzer:
                 if "sentences" in self.settings.tables:
                     sentence_scores(doc)  # cached with the parse: a rerun does not score sentences again
                 self.cache.put(texts[i], doc)
+        return docs
+
+    def rows(self, units: list[Unit]) -> list[Rows]:
+        """Table rows of each article or piece of a long article (see :mod:`framing.pipeline.pieces`)
+        of the chunk, in order; a piece's rows count its quotations under ``QUOTE_COUNT``."""
+        from framing.tables import doc_rows
+
+        nlp = self.nlp
+        articles = [unit.article if isinstance(unit, Piece) else unit for unit in units]
+        docs = self.docs([article.text for article in articles])
         results = []
         for unit, article, doc in zip(units, articles, docs):
             for name in self.extract_names:
@@ -175,6 +183,10 @@ def check_settings(settings: Options) -> None:
         from framing.lexicons.entries import load_lexicon
 
         load_lexicon(settings.lexicon_paths, families=settings.families)
+    if "frames" in settings.extractors:
+        from framing.frames.model import load_frames_model
+
+        load_frames_model(settings.frames_model)
 
 
 def _run_pool(work: Iterator[list[Unit]], settings: Options, n_process: int) -> Iterator[tuple[Unit, Rows]]:

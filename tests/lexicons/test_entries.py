@@ -186,3 +186,28 @@ def test_an_entry_moved_to_another_family_than_the_shipped_one_is_an_error(write
 def test_missing_file_is_an_error(tmp_path):
     with pytest.raises(LexiconError, match="lexicon file not found"):
         load_lexicon([tmp_path / "nowhere.csv"])
+
+
+def test_frame_cues_name_a_known_frame_and_may_evoke_two(write):
+    path = write("cues.csv", HEADER + "blockade,frame,Security_and_defense,,\nblockade,frame,Economic,,\n"
+                 "threat,frame,Security_and_defense,,\n")
+    entries = [e for e in load_lexicon([path], include_default=False)]
+    assert [(e.key, e.category) for e in entries] == [("blockade", "Security_and_defense"), ("blockade", "Economic"),
+                                                      ("threat", "Security_and_defense")]
+    both = load_lexicon([path])  # "threat" is a loaded term too: another layer, no conflict
+    assert {e.family for e in both if e.key == "threat"} == {"loaded", "frame"}
+    bad = write("bad.csv", HEADER + "tariff,frame,Economy,,\n")
+    with pytest.raises(LexiconError, match=r"bad.csv:2: unknown frame 'Economy' for entry 'tariff'; use one of "
+                       r"Economic, Capacity_and_resources"):
+        load_lexicon([bad])
+
+
+def test_the_frames_file_defines_the_14_frames_with_their_source():
+    from framing.lexicons.definitions import frame_definitions
+
+    frames = frame_definitions()
+    assert len(frames) == 14 and frames[7].name == "Security_and_defense" and frames[7].label == "Security and defense"
+    assert all(f.definition.endswith(".") and f.source.startswith("Boydstun") for f in frames)
+    cues = [e for e in load_lexicon(families=["frame"])]
+    assert {e.category for e in cues} == {f.name for f in frames}
+    assert all(e.source == "project" for e in cues)

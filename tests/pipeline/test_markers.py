@@ -28,8 +28,14 @@ def blank():
     return nlp
 
 
+def markers_of(doc) -> list:
+    """The markers of ``doc`` but frame cues: these tests are about the other families (frame cues are
+    matched in layers of their own and have their tests in tests/frames and test_frame_cues below)."""
+    return [m for m in doc._.framing_markers if m.family != "frame"]
+
+
 def found(doc) -> list[tuple[str, str]]:
-    return [(m.text, m.family) for m in doc._.framing_markers]
+    return [(m.text, m.family) for m in markers_of(doc)]
 
 
 # --- fast tests on a tokenizer-only pipeline --------------------------------------------------------
@@ -45,7 +51,7 @@ def test_inflected_forms_match_the_lemma_entry(blank):
                 "fearmongers everywhere.")
     assert found(doc) == [("backstabbed", "loaded"), ("Backstabbing", "loaded"),
                           ("fearmongering", "loaded"), ("fearmongers", "loaded")]
-    assert {m.entry for m in doc._.framing_markers} == {"backstab", "fearmonger"}
+    assert {m.entry for m in markers_of(doc)} == {"backstab", "fearmonger"}
 
 
 def test_longest_match_wins(blank):
@@ -57,7 +63,7 @@ def test_longest_match_wins(blank):
 
 def test_gapped_pattern_what_x_calls(blank):
     doc = blank("This is what the Kremlin calls a special military operation.")
-    markers = doc._.framing_markers
+    markers = markers_of(doc)
     assert [(m.text, m.family, m.category) for m in markers] == [
         ("what the Kremlin calls", "distancing", "what X calls"),
         ("special military operation", "loaded", "euphemism and minimising")]
@@ -66,16 +72,16 @@ def test_gapped_pattern_what_x_calls(blank):
 def test_markers_are_plain_records_with_offsets_into_the_text(blank):
     text = "Critics slammed the so-called reform."
     doc = blank(text)
-    assert [(m.text, m.family, m.category) for m in doc._.framing_markers] == [
+    assert [(m.text, m.family, m.category) for m in markers_of(doc)] == [
         ("slammed", "reporting_verb", "emotive"), ("so-called", "distancing", "distancing label")]
-    for m in doc._.framing_markers:
+    for m in markers_of(doc):
         assert text[m.start_char:m.end_char] == m.text
     assert [t.text for t in doc] == [t.text for t in blank.make_doc(text)]  # tokens untouched
 
 
 def test_negation_without_a_parse_looks_just_before_the_marker(blank):
     doc = blank("We are not threatening anyone. They are threatening us.")
-    assert [(m.text, m.negated) for m in doc._.framing_markers] == [("threatening", True),
+    assert [(m.text, m.negated) for m in markers_of(doc)] == [("threatening", True),
                                                                     ("threatening", False)]
 
 
@@ -94,7 +100,7 @@ def test_user_lexicon_adds_entries(tmp_path):
     nlp = spacy.blank("en")
     nlp.add_pipe("framing_markers", config={"lexicon_paths": [str(path)], "families": None})
     doc = nlp("Word has it that the lamestream media lied.")
-    assert [(m.text, m.family, m.source) for m in doc._.framing_markers] == [
+    assert [(m.text, m.family, m.source) for m in markers_of(doc)] == [
         ("Word has it", "hedge", "user (mine.csv)"), ("lamestream media", "loaded", "user (mine.csv)")]
 
 
@@ -109,7 +115,7 @@ def test_bad_user_lexicon_stops_the_component_with_file_and_line(tmp_path):
 
 def test_find_markers_works_on_any_doc():
     doc = spacy.blank("en")("It was an information provocation.")
-    assert [(m.text, m.category) for m in find_markers(doc)] == [("information provocation",
+    assert [(m.text, m.category) for m in find_markers(doc) if m.family != "frame"] == [("information provocation",
                                                                   "delegitimising")]
     assert find_markers(doc, families=["hedge"]) == []
 
@@ -140,13 +146,13 @@ def test_modals_count_only_in_their_epistemic_use(nlp, text, expected):
     ("He did not say that the threat was real.", "threat", False),
 ])
 def test_negation_from_the_parse(nlp, text, marker, negated):
-    markers = {m.text: m.negated for m in nlp(text)._.framing_markers}
+    markers = {m.text: m.negated for m in markers_of(nlp(text))}
     assert markers[marker] is negated
 
 
 def test_reporting_verbs_must_be_verbs(nlp):
     doc = nlp("He claimed victory, but his expansionist claims were rejected.")
-    assert [(m.text, m.family, m.category) for m in doc._.framing_markers] == [
+    assert [(m.text, m.family, m.category) for m in markers_of(doc)] == [
         ("claimed", "reporting_verb", "distancing"), ("expansionist", "loaded", "war and aggression"),
         ("rejected", "reporting_verb", "neutral")]
 
@@ -154,10 +160,10 @@ def test_reporting_verbs_must_be_verbs(nlp):
 def test_evaluative_modifiers_count_as_adjectives_and_their_adverbs(nlp):
     doc = nlp("He twisted his ankle. It was a twisted logic. They lavished money on a lavish party. "
               "He behaved foolishly.")
-    assert [(m.text, m.entry, m.category) for m in doc._.framing_markers] == [
+    assert [(m.text, m.entry, m.category) for m in markers_of(doc)] == [
         ("twisted", "twisted", "evaluative modifier"), ("lavish", "lavish", "evaluative modifier"),
         ("foolishly", "foolish", "evaluative modifier")]
-    assert [m.start_char for m in doc._.framing_markers][0] == doc.text.index("twisted logic")
+    assert [m.start_char for m in markers_of(doc)][0] == doc.text.index("twisted logic")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -211,7 +217,7 @@ def overlapping(markers, start, end):
 @pytest.mark.parametrize("doc_id", [KRONE, ONEWORLD])
 def test_seed_recall_every_annotated_marker_found_with_its_family(seed_docs, seed_articles, doc_id):
     text = seed_articles[doc_id].text
-    markers = seed_docs[doc_id]._.framing_markers
+    markers = markers_of(seed_docs[doc_id])
     gold = read_annotations(doc_id, text, ANNOTATION_FILES[doc_id])
     assert len(gold) >= 45
     missed = {(doc_id, row["text"], row["context"]) for start, end, row in gold
@@ -224,7 +230,7 @@ def test_seed_recall_every_annotated_marker_found_with_its_family(seed_docs, see
 @pytest.mark.parametrize("doc_id", [KRONE, ONEWORLD])
 def test_seed_categories_and_negation_agree_with_the_reader(seed_docs, seed_articles, doc_id):
     text = seed_articles[doc_id].text
-    markers = seed_docs[doc_id]._.framing_markers
+    markers = markers_of(seed_docs[doc_id])
     pairs = []
     for start, end, row in read_annotations(doc_id, text, ANNOTATION_FILES[doc_id]):
         match = [m for m in overlapping(markers, start, end) if m.family == row["family"]]
@@ -243,7 +249,7 @@ def test_seed_false_positives_are_only_the_accepted_ones(seed_docs, seed_article
     for doc_id, name in ANNOTATION_FILES.items():
         text = seed_articles[doc_id].text
         gold = read_annotations(doc_id, text, name)
-        for m in seed_docs[doc_id]._.framing_markers:
+        for m in markers_of(seed_docs[doc_id]):
             if any(m.start_char < end and start < m.end_char for start, end, _ in gold):
                 continue
             context = next((c for d, t, c in accepted if d == doc_id and t == m.text
@@ -251,14 +257,25 @@ def test_seed_false_positives_are_only_the_accepted_ones(seed_docs, seed_article
             if context is None:
                 unexpected.append((doc_id, m.text, m.family))
     assert unexpected == []
-    n_markers = sum(len(seed_docs[d]._.framing_markers) for d in ANNOTATION_FILES)
+    n_markers = sum(len(markers_of(seed_docs[d])) for d in ANNOTATION_FILES)
     assert len(accepted) <= 0.05 * n_markers
 
 
 def test_seed_headline_threat_is_negated_and_the_analysts_threat_is_not(seed_docs):
-    krone = seed_docs[KRONE]._.framing_markers
-    oneworld = seed_docs[ONEWORLD]._.framing_markers
+    krone = markers_of(seed_docs[KRONE])
+    oneworld = markers_of(seed_docs[ONEWORLD])
     assert [(m.text, m.negated) for m in oneworld[:2]] == [("Threaten", True), ("Take Over", False)]
     clear = [m for m in krone if m.text == "clear threat"]
     assert len(clear) == 3 and not any(m.negated for m in clear)
     assert [m.negated for m in krone if m.text == "threatening"] == [False, True]
+
+
+def test_frame_cues_are_a_layer_of_their_own(nlp):
+    doc = nlp("The Supreme Court heard the terrorism case. Tom Law, an actor, called it a threat.")
+    frames = [(m.text, m.category) for m in doc._.framing_markers if m.family == "frame"]
+    assert ("Supreme Court", "Legality_Constitutionality_and_jurisprudence") in frames  # inside a name: counts
+    assert ("Law", "Legality_Constitutionality_and_jurisprudence") not in frames  # inside a person's name: not
+    # one word, two frames; and a loaded term that is also a frame cue is both
+    assert {c for t, c in frames if t == "terrorism"} == {"Crime_and_punishment", "Security_and_defense"}
+    assert ("threat", "Security_and_defense") in frames
+    assert ("threat", "loaded") in found(doc)

@@ -44,7 +44,7 @@ def test_model_folder_is_accepted(tmp_path):
 def test_pipeline_has_framing_components_in_order(nlp):
     names = nlp.pipe_names
     assert names.index("framing_paragraphs") < names.index("parser")
-    assert names[-3:] == ["framing_markers", "framing_sourcing", "framing_actors"]
+    assert names[-4:] == ["framing_markers", "framing_sourcing", "framing_actors", "framing_frames"]
 
 
 def test_sentences_never_cross_line_breaks(nlp):

@@ -213,3 +213,41 @@ def test_a_linked_figure_is_written_and_shown_by_a_link_with_its_caption(tables,
         "01_loaded_terms.csv", "01_loaded_terms.png", "01_loaded_terms.svg"]
     assert link.data == f"![{BY_NAME['01_loaded_terms'].caption}](figures/01_loaded_terms.png)"
     assert table.query("category == 'threat_fear' and voice == 'author'")["count"].tolist() == [1]
+
+
+def test_frame_cues_are_highlighted_by_their_frame_and_evidence_is_listed():
+    from framing.views.jupyter import FRAME_SPAN_COLORS, evidence_html, frame_evidence
+
+    text = "War looms\n\nTroops massed at the border. Prices rose."
+    cue = lambda word, category, sent: {"doc_id": "a", "sent_id": sent, "start_char": text.index(word),  # noqa: E731
+                                        "end_char": text.index(word) + len(word), "text": word, "lemma": word,
+                                        "family": "frame", "category": category, "entry": word, "source": "project",
+                                        "voice": "author"}
+    tables = {
+        "articles": frame("articles", [{"doc_id": "a", "outlet": "X", "n_words": 8, "n_sentences": 3, "text": text}]),
+        "sentences": frame("sentences", [{"doc_id": "a", "sent_id": i, "start_char": text.index(s),
+                                          "end_char": text.index(s) + len(s), "section": "body", "text": s,
+                                          "polarity": 0.0, "subjectivity": 0.0}
+                                         for i, s in enumerate(["War looms", "Troops massed at the border.",
+                                                                "Prices rose."])]),
+        "markers": frame("markers", [cue("War", "Security_and_defense", 0), cue("Troops", "Security_and_defense", 1),
+                                     cue("Prices", "Economic", 2)]),
+        "quotes": frame("quotes"),
+        "frames": frame("frames", [{"doc_id": "a", "frame": "Security_and_defense", "score": 0.8, "present": True,
+                                    "n_sentences": 2, "evidence": "1;0", "source": "m"},
+                                   {"doc_id": "a", "frame": "Economic", "score": 0.3, "present": False,
+                                    "n_sentences": 1, "evidence": "2", "source": "m"}]),
+        "sentence_frames": frame("sentence_frames", [
+            {"doc_id": "a", "sent_id": 1, "frame": "Security_and_defense", "score": 0.7, "n_cues": 1, "cues": "Troops"},
+            {"doc_id": "a", "sent_id": 0, "frame": "Security_and_defense", "score": 0.2, "n_cues": 1, "cues": "War"},
+            {"doc_id": "a", "sent_id": 2, "frame": "Economic", "score": 0.4, "n_cues": 1, "cues": "Prices"}]),
+    }
+    html = highlight_html(tables, "a", families=("frame",), kinds=(), legend=False)
+    assert FRAME_SPAN_COLORS["Security and defense"] in html and FRAME_SPAN_COLORS["Economic"] in html
+    only = highlight_html(tables, "a", families=("frame",), kinds=(), frames=["Economic"], legend=False)
+    assert FRAME_SPAN_COLORS["Security and defense"] not in only
+    evidence = frame_evidence(tables, "a")  # present frames only
+    assert evidence[["frame", "rank", "sent_id", "part", "cues"]].values.tolist() == [
+        ["Security_and_defense", 1, 1, 0.7, "Troops"], ["Security_and_defense", 2, 0, 0.2, "War"]]
+    shown = evidence_html(tables, "a")
+    assert "Security and defense</b> (score 0.80)" in shown and "Prices" not in shown
