@@ -72,10 +72,14 @@ def blank_nlp():
     articles, sentences and markers tables, and built in a second."""
     import spacy
 
+    from framing.records import FAMILIES
+
     pipeline = spacy.blank("en")
     pipeline.add_pipe("framing_paragraphs")
     pipeline.add_pipe("sentencizer")
-    pipeline.add_pipe("framing_markers")
+    # frame cues are a layer of their own, tested in tests/frames/: the fast tests look at the other families
+    families = [family for family in FAMILIES if family != "frame"]
+    pipeline.add_pipe("framing_markers", config={"lexicon_paths": [], "families": families})
     return pipeline
 
 

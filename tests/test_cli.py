@@ -153,7 +153,7 @@ def test_command_line_options_become_the_options_of_the_run():
     args = cli.build_parser().parse_args(["analyze", "in", "--no-family", "hedge", "--no-family", "booster",
                                           "--tables", "markers, quotes", "--no-cache", "-q", "--n-process", "2"])
     options = cli._analysis_options(args)
-    assert options["families"] == ["loaded", "distancing", "reporting_verb"]
+    assert options["families"] == ["loaded", "distancing", "reporting_verb", "frame"]
     assert options["tables"] == ("markers", "quotes")
     assert (options["cache"], options["progress"], options["n_process"], options["batch_size"]) == (False, False, 2, None)
     defaults = cli._analysis_options(cli.build_parser().parse_args(["figures"]))

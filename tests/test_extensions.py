@@ -13,8 +13,8 @@ from framing.extensions import DOC_EXTENSIONS
 
 def test_every_attribute_is_registered_and_empty_until_its_component_runs():
     doc = spacy.blank("en")("Putin said it was a clear threat.")
-    assert DOC_EXTENSIONS == ("framing_markers", "framing_quotes", "framing_mentions")
-    assert [getattr(doc._, name) for name in DOC_EXTENSIONS] == [None, None, None]
+    assert DOC_EXTENSIONS == ("framing_markers", "framing_quotes", "framing_mentions", "framing_frames")
+    assert [getattr(doc._, name) for name in DOC_EXTENSIONS] == [None, None, None, None]
     extensions.register()  # again: nothing changes
     assert all(Doc.get_extension(name) == (None, None, None, None) for name in DOC_EXTENSIONS)
 

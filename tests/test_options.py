@@ -15,7 +15,7 @@ from framing.schemas import TABLES
 def test_defaults_compute_every_table_with_every_extractor():
     options = Options()
     assert options.tables == TABLES
-    assert options.extractors == ("markers", "sourcing", "actors")
+    assert options.extractors == ("markers", "sourcing", "actors", "frames")
     assert (options.batch_size, options.n_process, options.engine, options.cache) == (BATCH_SIZE, 1, "local", True)
 
 

@@ -85,7 +85,7 @@ def test_doc_rows_gives_the_tables_asked_for_and_leaves_the_others_empty(doc):
     rows = doc_rows(ARTICLE, doc)
     assert rows == {"articles": [article_row(ARTICLE, doc)], "sentences": sentence_rows(ARTICLE, doc),
                     "markers": marker_rows("wire/1", doc), "quotes": quote_rows("wire/1", doc),
-                    "mentions": mention_rows("wire/1", doc)}
+                    "mentions": mention_rows("wire/1", doc), "frames": [], "sentence_frames": []}  # no frames component
     some = doc_rows(ARTICLE, doc, tables=("articles", "quotes"))
     assert (len(some["articles"]), len(some["quotes"])) == (1, 2)
     assert some["sentences"] == some["markers"] == some["mentions"] == []

@@ -132,7 +132,7 @@ def test_user_yaml_adds_a_whole_family(write):
 
 def test_a_later_file_may_recategorise_an_entry_of_the_same_family(write):
     path = write("mine.csv", HEADER + "threat,loaded,my category,,\n")
-    entry = next(e for e in load_lexicon([path]) if e.key == "threat")
+    entry = next(e for e in load_lexicon([path]) if e.key == "threat" and e.family == "loaded")
     assert entry.category == "my category"
 
 

@@ -75,7 +75,14 @@ def test_codebook_defines_families_categories_and_frames(results, tmp_path, monk
     book = codebook_markdown(vocabulary(), sample).decode()
     assert f"Sample `{sample.sample_id}`" in book
     assert "### `loaded`" in book and "- `loaded/threat and fear`: presents words, acts or states as menacing" in book
-    assert "- `Security_and_defense`" in book and "Policy Frames Codebook" in book
+    # the frames with the definitions shipped in framing/lexicons/frames/frames.csv
+    assert "- `Security_and_defense`: Threats to the safety of a person, a group or a nation" in book
+    assert "Policy Frames Codebook" not in book
+    # without definitions, the codebook names the frames and the codebook they come from
+    monkeypatch.setattr(codes_module, "FRAMES_FILE", tmp_path / "none.csv")
+    codes_module._vocabulary.cache_clear()
+    bare = codebook_markdown(vocabulary(), sample).decode()
+    assert "- `Security_and_defense`\n" in bare and "Policy Frames Codebook" in bare
     # with frame definitions in the package, the codebook gives them
     frames = tmp_path / "frames.csv"
     frames.write_text("entry,family,category,note,source\nSecurity_and_defense,frame,frame,threats to the "
