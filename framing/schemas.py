@@ -48,6 +48,11 @@ DTYPES: dict[str, str] = {**{c: "int64" for c in _INT}, "quote_id": "Int64", "po
 Rows = Mapping[str, list[dict[str, object]]]
 
 
+def _dtype(name: str, column: str) -> str | None:
+    """The type of ``column`` in table ``name`` (None: a string)."""
+    return TABLE_DTYPES.get(name, {}).get(column) or DTYPES.get(column)
+
+
 def frame(name: str, rows: Iterable[Mapping[str, object]] = ()) -> pd.DataFrame:
     """A DataFrame of table ``name`` with its columns in order and their types (extra columns kept)."""
     import pandas as pd
@@ -66,7 +71,7 @@ def conform(name: str, data: pd.DataFrame) -> pd.DataFrame:
         columns = fixed + sorted(extra)
     data = data.reindex(columns=columns)
     for column in data.columns:
-        dtype = DTYPES.get(column, "string")
+        dtype = _dtype(name, column) or "string"
         if dtype == "bool":
             data[column] = data[column].astype("boolean").fillna(False).astype(bool)
         elif dtype == "int64":
@@ -87,11 +92,38 @@ def read_table(path: str, name: str) -> pd.DataFrame:
     else:
         data = pd.read_csv(path, dtype=str, keep_default_na=False)
         for column in data.columns:
-            dtype = DTYPES.get(column)
+            dtype = _dtype(name, column)
             if dtype == "Int64":
                 data[column] = pd.to_numeric(data[column].replace("", None)).astype("Int64")
             elif dtype == "bool":
                 data[column] = data[column].map({"True": True, "False": False}).astype(bool)
-            elif dtype in ("int64", "float64"):
+            elif dtype == "float64":  # an empty cell is a missing value (NaN)
+                data[column] = pd.to_numeric(data[column].replace("", None)).astype(dtype)
+            elif dtype == "int64":
                 data[column] = pd.to_numeric(data[column]).astype(dtype)
     return conform(name, data)
+
+
+# Tables across articles (see framing.alignment): computed after every article's rows, within events.
+#: ``alignments``: one row per pair of passages of two outlets' articles on one event that report the
+#: same thing (``kind``: same_quote, quote_paraphrase, same_fact, related; ``score``: cosine similarity);
+#: ``quote_a``/``quote_b`` are the quotations of a quotation pair (empty for sentence pairs).
+ALIGNMENTS = ("event", "doc_a", "sent_a", "doc_b", "sent_b", "kind", "score", "quote_a", "quote_b")
+#: ``selection``: one row per article: what no other outlet of its event reports (its unique selection).
+SELECTION = ("event", "doc_id", "outlet", "compared", "n_sentences", "unique_sentences", "unique_share",
+             "unique_word_share", "n_quotes", "unique_quotes", "unique_quote_share", "n_lead_sentences",
+             "unique_lead_sentences", "unique_lead_share")
+#: The tables computed across articles, and the per-article tables they are computed from.
+CROSS_TABLES: dict[str, tuple[str, ...]] = {"alignments": ("sentences", "quotes", "mentions"),
+                                            "selection": ("sentences", "quotes", "mentions")}
+SCHEMAS.update({"alignments": ALIGNMENTS, "selection": SELECTION})
+TABLES = tuple(SCHEMAS)
+#: Column types of the cross tables, by table (their names, such as ``score``, may be a user's metadata
+#: column elsewhere, so they are not global like :data:`DTYPES`).
+TABLE_DTYPES: dict[str, dict[str, str]] = {
+    "alignments": {"sent_a": "int64", "sent_b": "int64", "score": "float64", "quote_a": "Int64", "quote_b": "Int64"},
+    "selection": {"compared": "int64", "n_sentences": "int64", "unique_sentences": "int64",
+                  "unique_share": "float64", "unique_word_share": "float64", "n_quotes": "int64",
+                  "unique_quotes": "int64", "unique_quote_share": "float64", "n_lead_sentences": "int64",
+                  "unique_lead_sentences": "int64", "unique_lead_share": "float64"},
+}

@@ -1,0 +1,120 @@
+"""What each article alone reports: its unique selection, from the ``alignments`` rows of its event.
+
+A sentence is **shared** when an alignment of a kind in :data:`~framing.alignment.pairing.SAME_KINDS`
+(``same_quote``, ``quote_paraphrase``, ``same_fact``) joins it to an article of another outlet; a
+quotation's every sentence is shared with it. A quotation is shared when it is one side of such a
+row. Everything else is **unique**: no other outlet in the event reports it (``related`` rows share a
+topic, not a report, and do not count).
+
+The ``selection`` table has one row per article: ``event, doc_id, outlet, compared`` (articles of
+other outlets in the event), ``n_sentences``, ``unique_sentences``, ``unique_share`` (of the
+sentences), ``unique_word_share`` (of the article's words, counted in its sentences), ``n_quotes``
+(attributed quotations), ``unique_quotes``, ``unique_quote_share``, ``n_lead_sentences`` (headline and
+lead, see :mod:`framing.tables`), ``unique_lead_sentences`` and ``unique_lead_share``. Shares are
+empty (NaN) when there is nothing to share with (``compared`` is 0) or nothing to count.
+:func:`unique_passages` lists the unique sentences and quotations themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from framing.alignment.pairing import SAME_KINDS
+from framing.measures.terms import tokenize
+from framing.records import ATTRIBUTED_KINDS
+
+#: Sections of an article's opening: what a reader sees first.
+LEAD_SECTIONS = ("headline", "lead")
+
+
+def quote_sentences(quotes: pd.DataFrame, sentences: pd.DataFrame) -> dict[tuple[str, int], list[int]]:
+    """(doc_id, quote_id) -> the sentence ids its span overlaps (at least its own ``sent_id``)."""
+    out: dict[tuple[str, int], list[int]] = {}
+    by_doc = {str(d): part.sort_values("sent_id") for d, part in sentences.groupby("doc_id", sort=False)}
+    for doc, qid, sent, start, end in quotes[["doc_id", "quote_id", "sent_id", "start_char", "end_char"]].itertuples(
+            index=False):
+        part = by_doc.get(str(doc))
+        hit: list[int] = []
+        if part is not None:
+            mask = (part["start_char"].to_numpy() < end) & (part["end_char"].to_numpy() > start)
+            hit = part["sent_id"].to_numpy()[mask].astype(int).tolist()
+        out[(str(doc), int(qid))] = hit or [int(sent)]
+    return out
+
+
+def shared_units(alignments: pd.DataFrame, quotes: pd.DataFrame, sentences: pd.DataFrame
+                 ) -> tuple[set[tuple[str, int]], set[tuple[str, int]]]:
+    """The shared (doc_id, sent_id) and (doc_id, quote_id) of the alignments of a kind in SAME_KINDS."""
+    same = alignments[alignments["kind"].isin(SAME_KINDS)]
+    spans = quote_sentences(quotes, sentences)
+    sents: set[tuple[str, int]] = set()
+    quoted: set[tuple[str, int]] = set()
+    for side in ("a", "b"):
+        for doc, sent, qid in same[[f"doc_{side}", f"sent_{side}", f"quote_{side}"]].itertuples(index=False):
+            doc = str(doc)
+            sents.add((doc, int(sent)))
+            if not pd.isna(qid):
+                quoted.add((doc, int(qid)))
+                sents.update((doc, s) for s in spans.get((doc, int(qid)), ()))
+    return sents, quoted
+
+
+def _share(part: int, whole: int, compared: int) -> float:
+    return float(part) / whole if whole and compared else np.nan
+
+
+def selection_rows(event: str, articles: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataFrame,
+                   alignments: pd.DataFrame) -> list[dict[str, object]]:
+    """The ``selection`` rows of the articles of one event (their rows of the other tables, and the
+    event's alignments)."""
+    sents, quoted = shared_units(alignments, quotes, sentences)
+    attributed = quotes[quotes["kind"].isin(ATTRIBUTED_KINDS)]
+    outlets = articles["outlet"].fillna("").astype(str)
+    per_outlet = outlets.value_counts()
+    rows = []
+    for doc, outlet in sorted(zip(articles["doc_id"].astype(str), outlets)):
+        compared = int(len(articles) - per_outlet.get(outlet, 0))
+        mine = sentences[sentences["doc_id"] == doc]
+        flags = np.array([(doc, int(s)) not in sents for s in mine["sent_id"]], dtype=bool)
+        words = np.array([len(tokenize(str(t))) for t in mine["text"]], dtype=int)
+        lead = mine["section"].isin(LEAD_SECTIONS).to_numpy()
+        own_quotes = attributed[attributed["doc_id"] == doc]
+        unique_quotes = sum((doc, int(q)) not in quoted for q in own_quotes["quote_id"])
+        rows.append({
+            "event": event, "doc_id": doc, "outlet": outlet, "compared": compared,
+            "n_sentences": int(len(mine)), "unique_sentences": int(flags.sum()),
+            "unique_share": _share(int(flags.sum()), len(mine), compared),
+            "unique_word_share": _share(int(words[flags].sum()), int(words.sum()), compared),
+            "n_quotes": int(len(own_quotes)), "unique_quotes": int(unique_quotes),
+            "unique_quote_share": _share(unique_quotes, len(own_quotes), compared),
+            "n_lead_sentences": int(lead.sum()), "unique_lead_sentences": int((flags & lead).sum()),
+            "unique_lead_share": _share(int((flags & lead).sum()), int(lead.sum()), compared),
+        })
+    return rows
+
+
+def unique_passages(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """The passages no other outlet of the event reports: one row per unique sentence and per unique
+    attributed quotation, with ``event, doc_id, outlet, unit`` (``sentence`` or ``quote``), ``sent_id``,
+    ``quote_id`` (empty for sentences), ``section``, ``speaker`` (for quotations) and ``text``; sorted by
+    event, doc_id, unit, sent_id and quote_id. Articles whose event has no other outlet are left out.
+    ``tables`` needs ``articles``, ``sentences``, ``quotes``, ``alignments`` and ``selection``."""
+    selection = tables["selection"]
+    compared = selection[selection["compared"] > 0][["doc_id", "event", "outlet"]]
+    sents, quoted = shared_units(tables["alignments"], tables["quotes"], tables["sentences"])
+    sentences = tables["sentences"].merge(compared, on="doc_id")
+    keep = [(d, int(s)) not in sents for d, s in zip(sentences["doc_id"].astype(str), sentences["sent_id"])]
+    out_s = sentences[keep].assign(unit="sentence", quote_id=pd.NA, speaker="")
+    quotes = tables["quotes"]
+    quotes = quotes[quotes["kind"].isin(ATTRIBUTED_KINDS)].merge(compared, on="doc_id")
+    keep = [(d, int(q)) not in quoted for d, q in zip(quotes["doc_id"].astype(str), quotes["quote_id"])]
+    section = tables["sentences"][["doc_id", "sent_id", "section"]]
+    out_q = quotes[keep].merge(section, on=["doc_id", "sent_id"], how="left").assign(
+        unit="quote", speaker=lambda d: d["speaker_resolved"].where(d["speaker_resolved"] != "", d["speaker"]))
+    columns = ["event", "doc_id", "outlet", "unit", "sent_id", "quote_id", "section", "speaker", "text"]
+    out = pd.concat([out_s[columns], out_q[columns]], ignore_index=True)
+    out["quote_id"] = out["quote_id"].astype("Int64")
+    return out.sort_values(["event", "doc_id", "unit", "sent_id", "quote_id"]).reset_index(drop=True)
