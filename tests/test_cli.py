@@ -16,11 +16,11 @@ from framing.analysis import analyze
 from framing.schemas import SCHEMAS, read_table
 
 
-def test_analyze_seed_corpus_writes_the_five_tables(tmp_path, quick, capsys):
+def test_analyze_seed_corpus_writes_every_table(tmp_path, quick, capsys):
     out = tmp_path / "out"
     assert cli.main(["analyze", "--out", str(out), "-q"]) == cli.EXIT_OK
-    assert sorted(p.name for p in out.iterdir()) == ["articles.csv", "markers.csv", "mentions.csv",
-                                                     "quotes.csv", "sentences.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["alignments.csv", "articles.csv", "markers.csv", "mentions.csv",
+                                                     "quotes.csv", "selection.csv", "sentences.csv"]
     for name, columns in SCHEMAS.items():
         table = pd.read_csv(out / f"{name}.csv", nrows=0)
         fixed = [c for c in table.columns if c in columns]
@@ -40,7 +40,10 @@ def test_sentences_have_sections_and_textblob_sentiment(tmp_path, quick):
     first = krone.iloc[0]
     assert first.section == "headline"
     assert first.text == "“Clear Warning” – Does Kazakhstan Face the Same Fate as Ukraine?"
-    assert set(krone.section.iloc[1:]) == {"body"}
+    # the lead is the body's first paragraph: three sentences, up to Putin's "Everyone should know what we have"
+    assert list(krone.section.iloc[1:4]) == ["lead"] * 3
+    assert krone.text.iloc[3].endswith("“Everyone should know what we have”.")
+    assert set(krone.section.iloc[4:]) == {"body"}
     articles = read_table(tmp_path / "articles.csv", "articles").set_index("doc_id")
     for row in sentences.itertuples():
         text = articles.loc[row.doc_id, "text"]
