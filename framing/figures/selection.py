@@ -98,7 +98,7 @@ def _draw_columns(panel: Axes, view: pd.DataFrame, by: Sequence[str]) -> None:
 def _draw_matrix(panel: Axes, matrix: pd.DataFrame) -> None:
     names = sorted(set(matrix["group"]))
     grid = matrix.pivot(index="group", columns="partner", values="share").reindex(index=names, columns=names)
-    values = grid.to_numpy(dtype=float)
+    values = grid.to_numpy(dtype=float, copy=True)
     np.fill_diagonal(values, np.nan)
     panel.imshow(values, cmap="Blues", vmin=0, vmax=max(0.05, float(np.nanmax(values)) if np.isfinite(values).any()
                                                         else 0.05), aspect="auto")
