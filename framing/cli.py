@@ -99,8 +99,11 @@ def build_parser() -> argparse.ArgumentParser:
                                      "hedges, boosters, distancing and sourcing, compared across outlets.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     analyze = commands.add_parser("analyze", help="write the articles, sentences, markers, quotes and mentions "
-                                  "tables", description="Analyse articles and write the articles, sentences, "
-                                  "markers, quotes and mentions tables to --out (all together or none).")
+                                  "tables, and the alignments and selection across outlets",
+                                  description="Analyse articles and write the articles, sentences, markers, "
+                                  "quotes and mentions tables, and the alignments and selection tables computed "
+                                  "across the articles of each event (column 'event'), to --out (all together "
+                                  "or none).")
     analyze.add_argument("input", nargs="*", metavar="INPUT", help="files or folders of articles (.txt, .md, "
                          ".html, .csv, .jsonl; default: the seed corpus in data/corpus)")
     analyze.add_argument("--out", metavar="DIR", default="out", help="output folder (default: out)")

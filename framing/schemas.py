@@ -3,13 +3,15 @@
 - ``articles``: one row per article: metadata, ``n_words`` (tokens that are neither punctuation nor
   whitespace), ``n_sentences``, the analysed ``text``. Metadata beyond the fixed columns (``event``,
   ``language``, columns of the user's CSV, front-matter keys) follow as extra columns, before ``text``.
-- ``sentences``: one row per sentence, with its ``section`` (``headline`` or ``body``) and TextBlob
-  ``polarity``/``subjectivity``.
+- ``sentences``: one row per sentence, with its ``section`` (``headline``, ``lead``: the body's first
+  paragraph, or ``body``) and TextBlob ``polarity``/``subjectivity``.
 - ``markers``: one row per lexicon match; ``voice`` is ``quoted`` when the match lies inside a direct
   quotation or scare quote (``quote_id`` then says which) and ``author`` otherwise.
 - ``quotes``: one row per quotation or attribution (direct, indirect, according_to, scare).
 - ``mentions``: one row per named person, organisation or place, with the ``actor`` it refers to
   (short names and aliases merged) and its ``role`` (subject, object, other).
+- ``alignments`` and ``selection`` (defined at the end of this module) are computed across the articles of
+  one event, after every article's rows (see :mod:`framing.alignment`).
 
 Offsets are character offsets into the article's ``text``; ``sent_id`` numbers sentences from 0 and
 ``quote_id`` numbers quotes from 1 within an article. :func:`frame` and :func:`conform` give a

@@ -15,9 +15,9 @@ Alignment reads the finished tables (articles, sentences, quotes, mentions) and 
 from framing.alignment.corpus import Alignment, align, align_staged
 from framing.alignment.events import ALL, EVENT_COLUMN, events_of, grouping_notice, key_actors
 from framing.alignment.pairing import KINDS, SAME_KINDS, Work, align_event
-from framing.alignment.selection import selection_rows, unique_passages
+from framing.alignment.selection import aligned_passages, selection_rows, unique_passages
 from framing.alignment.similarity import DEFAULT, MEASURES, Measure, similarity
 
-__all__ = ["ALL", "DEFAULT", "EVENT_COLUMN", "KINDS", "MEASURES", "SAME_KINDS", "Alignment", "Measure", "Work",
+__all__ = ["ALL", "DEFAULT", "EVENT_COLUMN", "KINDS", "MEASURES", "SAME_KINDS", "Alignment", "Measure", "Work", "aligned_passages",
            "align", "align_event", "align_staged", "events_of", "grouping_notice", "key_actors", "selection_rows",
            "similarity", "unique_passages"]

@@ -118,3 +118,23 @@ def unique_passages(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     out = pd.concat([out_s[columns], out_q[columns]], ignore_index=True)
     out["quote_id"] = out["quote_id"].astype("Int64")
     return out.sort_values(["event", "doc_id", "unit", "sent_id", "quote_id"]).reset_index(drop=True)
+
+
+def aligned_passages(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """The ``alignments`` rows with what they join, for reading: ``outlet_a``/``outlet_b``, the passage
+    of each side (``text_a``/``text_b``: the quotation's words for a quotation pair, else the sentence),
+    and for quotations their ``speaker_*`` (resolved), ``quote_kind_*`` (direct, indirect ...) and ``cue_*``
+    (the reporting verb). ``tables`` needs ``articles``, ``sentences``, ``quotes`` and ``alignments``."""
+    rows = tables["alignments"].copy()
+    outlets = tables["articles"].set_index("doc_id")["outlet"].astype(str)
+    sentences = tables["sentences"].set_index(["doc_id", "sent_id"])["text"].astype(str)
+    quotes = tables["quotes"].set_index(["doc_id", "quote_id"])
+    for side in ("a", "b"):
+        doc, sent, qid = rows[f"doc_{side}"], rows[f"sent_{side}"], rows[f"quote_{side}"]
+        rows[f"outlet_{side}"] = doc.map(outlets).fillna("")
+        found = [quotes.loc[(d, int(q))] if not pd.isna(q) else None for d, q in zip(doc, qid)]
+        rows[f"text_{side}"] = [str(q["text"]) if q is not None else sentences.get((d, int(s)), "")
+                                for q, d, s in zip(found, doc, sent)]
+        for column, source in (("speaker", "speaker_resolved"), ("quote_kind", "kind"), ("cue", "cue")):
+            rows[f"{column}_{side}"] = ["" if q is None else str(q[source]) for q in found]
+    return rows.reset_index(drop=True)
