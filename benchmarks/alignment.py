@@ -44,6 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 from framing.alignment import KINDS, MEASURES, SAME_KINDS, align  # noqa: E402
 from framing.alignment import pairing  # noqa: E402
+from framing.alignment.selection import quote_sentences  # noqa: E402
 from framing.analysis import analyze  # noqa: E402
 
 PAIRS = ROOT / "data" / "annotations" / "alignment_pairs.csv"
@@ -162,10 +163,18 @@ def aligner_table(pairs_tables, seed_tables) -> None:
     seed = align({name: seed_tables[name] for name in ("articles", "sentences", "quotes", "mentions")}).alignments
     gold = seed_gold(seed_tables.sentences)
     same = {k for k, v in gold.items() if v == "same"}
-    found = {(int(r.sent_a), int(r.sent_b)) for r in seed.itertuples() if r.kind in SAME_KINDS}
+    spans = quote_sentences(seed_tables.quotes, seed_tables.sentences)
+
+    def covered(doc: str, sent: int, quote) -> list[int]:
+        return [sent] if pd.isna(quote) else spans.get((doc, int(quote)), [sent])
+
+    found = {(x, y) for r in seed.itertuples() if r.kind in SAME_KINDS
+             for x in covered(r.doc_a, int(r.sent_a), r.quote_a) for y in covered(r.doc_b, int(r.sent_b), r.quote_b)}
     judged = {k for k in found if gold.get(k) != "related"}
     hits = found & same
-    print(f"   seed: {len(found)} same_* rows on {len(found)} sentence pairs; precision {len(hits)}/{len(judged)}, "
+    n_rows = int(seed["kind"].isin(SAME_KINDS).sum())
+    print(f"   seed: {n_rows} same_* rows on {len(found)} sentence pairs (a quotation's every sentence); "
+          f"precision {len(hits)}/{len(judged)}, "
           f"recall {len(hits)}/{len(same)}; related rows: {int((seed['kind'] == 'related').sum())} "
           f"({sum(gold.get((int(r.sent_a), int(r.sent_b))) is not None for r in seed.itertuples() if r.kind == 'related')} "
           "on gold pairs)")
