@@ -33,3 +33,9 @@ __all__ = ["ACTOR_LABELS", "LEVEL", "PER_WORDS", "STRIP_FAMILIES", "TOKEN", "By"
            "distinctive_terms", "groups", "log_odds_z", "mean_interval", "poisson_interval", "proportion_interval",
            "rate_interval", "rates", "sentence_features", "sourcing_profile", "speaker_name", "term_counts",
            "tokenize"]
+
+# Selection across outlets (figure 9) and headline against body.
+from framing.measures.sections import section_contrast  # noqa: E402
+from framing.measures.selection import selection_figure, selection_view, shared_matrix  # noqa: E402
+
+__all__ += ["section_contrast", "selection_figure", "selection_view", "shared_matrix"]
