@@ -336,23 +336,29 @@ def _paraphrases(event: str, mine: _Passages, other: _Passages, flip: bool, v: _
     quotation's speaker: its quotations credited to someone else, and its sentences outside any
     quotation (``flip``: ``mine`` is article b of the pair)."""
     rows = []
-    for i, (kind, speaker) in enumerate(zip(mine.quote_kinds, mine.quote_speakers)):
-        if kind != "direct" or not speaker:
-            continue
-        vector, vector_content = v.quotes[[mine.quote_rows[i]]], v.quotes_content[[mine.quote_rows[i]]]
+    direct = [i for i, (kind, speaker) in enumerate(zip(mine.quote_kinds, mine.quote_speakers))
+              if kind == "direct" and speaker]
+    if not direct:
+        return rows
+    mine_rows = [mine.quote_rows[i] for i in direct]
+    scores = {"quote": (cosine(v.quotes[mine_rows], v.quotes[other.quote_rows]),
+                        cosine(v.quotes_content[mine_rows], v.quotes_content[other.quote_rows])),
+              "sentence": (cosine(v.sentences[mine_rows], v.sentences[other.sent_rows]),
+                           cosine(v.quotes_content[mine_rows], v.sentences_content[other.sent_rows]))}
+    for k, i in enumerate(direct):
+        speaker = mine.quote_speakers[i]
         best: tuple[float, list[int], int | None] | None = None
-        candidates = [(other.quote_named[j], v.quotes, v.quotes_content, other.quote_rows[j], other.quote_stems[j],
-                       other.quote_spans[j], other.quote_ids[j]) for j in range(len(other.quote_ids))
+        candidates = [("quote", j, other.quote_named[j], other.quote_stems[j], other.quote_spans[j], other.quote_ids[j])
+                      for j in range(len(other.quote_ids))
                       if not same_speaker(speaker, other.quote_speakers[j])
                       and ((i, j) if not flip else (j, i)) not in paired and _names(other.quote_named[j], speaker)]
-        candidates += [(other.named[j], v.sentences, v.sentences_content, other.sent_rows[j], other.sent_stems[j],
-                        [other.sent_ids[j]], None) for j in range(len(other.sent_ids))
+        candidates += [("sentence", j, other.named[j], other.sent_stems[j], [other.sent_ids[j]], None)
+                       for j in range(len(other.sent_ids))
                        if not other.sent_speakers[j] and _names(other.named[j], speaker)]
-        for named, full, content, row, words, spans, quote_id in candidates:
-            score = float(cosine(vector, full[[row]])[0, 0])
-            if score < PARAPHRASE_MIN or (best is not None and score <= best[0]):
-                continue
-            if float(cosine(vector_content, content[[row]])[0, 0]) < CONTENT_MIN:
+        for unit, j, named, words, spans, quote_id in candidates:
+            full, content = scores[unit]
+            score = float(full[k, j])
+            if score < PARAPHRASE_MIN or (best is not None and score <= best[0]) or content[k, j] < CONTENT_MIN:
                 continue
             if not shares_content(mine.quote_stems[i], words, mine.quote_named[i], named, speaker):
                 continue

@@ -33,15 +33,14 @@ LEAD_SECTIONS = ("headline", "lead")
 def quote_sentences(quotes: pd.DataFrame, sentences: pd.DataFrame) -> dict[tuple[str, int], list[int]]:
     """(doc_id, quote_id) -> the sentence ids its span overlaps (at least its own ``sent_id``)."""
     out: dict[tuple[str, int], list[int]] = {}
-    by_doc = {str(d): part.sort_values("sent_id") for d, part in sentences.groupby("doc_id", sort=False)}
-    for doc, qid, sent, start, end in quotes[["doc_id", "quote_id", "sent_id", "start_char", "end_char"]].itertuples(
-            index=False):
-        part = by_doc.get(str(doc))
-        hit: list[int] = []
-        if part is not None:
-            mask = (part["start_char"].to_numpy() < end) & (part["end_char"].to_numpy() > start)
-            hit = part["sent_id"].to_numpy()[mask].astype(int).tolist()
-        out[(str(doc), int(qid))] = hit or [int(sent)]
+    spans = {str(d): (part["start_char"].to_numpy(), part["end_char"].to_numpy(), part["sent_id"].to_numpy())
+             for d, part in sentences.sort_values(["doc_id", "sent_id"]).groupby("doc_id", sort=False)}
+    empty = (np.zeros(0), np.zeros(0), np.zeros(0, dtype=int))
+    for doc, qid, sent, start, end in zip(quotes["doc_id"].astype(str), quotes["quote_id"], quotes["sent_id"],
+                                          quotes["start_char"], quotes["end_char"]):
+        starts, ends, ids = spans.get(doc, empty)
+        hit = ids[(starts < end) & (ends > start)].astype(int).tolist()
+        out[(doc, int(qid))] = hit or [int(sent)]
     return out
 
 
@@ -72,17 +71,19 @@ def selection_rows(event: str, articles: pd.DataFrame, sentences: pd.DataFrame, 
     event's alignments)."""
     sents, quoted = shared_units(alignments, quotes, sentences)
     attributed = quotes[quotes["kind"].isin(ATTRIBUTED_KINDS)]
+    quote_ids = {str(d): part["quote_id"].tolist() for d, part in attributed.groupby("doc_id", sort=False)}
+    by_doc = {str(d): part for d, part in sentences.groupby("doc_id", sort=False)}
     outlets = articles["outlet"].fillna("").astype(str)
     per_outlet = outlets.value_counts()
     rows = []
     for doc, outlet in sorted(zip(articles["doc_id"].astype(str), outlets)):
         compared = int(len(articles) - per_outlet.get(outlet, 0))
-        mine = sentences[sentences["doc_id"] == doc]
+        mine = by_doc.get(doc, sentences.iloc[:0])
         flags = np.array([(doc, int(s)) not in sents for s in mine["sent_id"]], dtype=bool)
         words = np.array([len(tokenize(str(t))) for t in mine["text"]], dtype=int)
         lead = mine["section"].isin(LEAD_SECTIONS).to_numpy()
-        own_quotes = attributed[attributed["doc_id"] == doc]
-        unique_quotes = sum((doc, int(q)) not in quoted for q in own_quotes["quote_id"])
+        own_quotes = quote_ids.get(doc, [])
+        unique_quotes = sum((doc, int(q)) not in quoted for q in own_quotes)
         rows.append({
             "event": event, "doc_id": doc, "outlet": outlet, "compared": compared,
             "n_sentences": int(len(mine)), "unique_sentences": int(flags.sum()),

@@ -35,7 +35,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -95,21 +95,21 @@ def stop_words() -> frozenset[str]:
     return frozenset(w.replace("\u2019", "'") for w in STOP_WORDS)
 
 
-def _word_features(word: str, measure: Measure) -> Iterable[str]:
+def _word_features(word: str, measure: Measure) -> tuple[str, ...]:
     if measure.terms == "words":
-        yield word
-        return
+        return (word,)
     if measure.terms == "stems":
-        yield word[:STEM_CHARS]
-        return
-    low, high = measure.ngram
+        return (word[:STEM_CHARS],)
+    return _grams(word, *measure.ngram)
+
+
+@lru_cache(maxsize=200_000)
+def _grams(word: str, low: int, high: int) -> tuple[str, ...]:
+    """The character n-grams (lengths ``low`` to ``high``) of `` word `` (padded with spaces)."""
     padded = f" {word} "
     if len(padded) <= low:
-        yield padded
-        return
-    for n in range(low, high + 1):
-        for i in range(len(padded) - n + 1):
-            yield padded[i:i + n]
+        return (padded,)
+    return tuple(padded[i:i + n] for n in range(low, high + 1) for i in range(len(padded) - n + 1))
 
 
 def actor_key(name: str) -> str:
@@ -172,6 +172,8 @@ class Space:
     def __init__(self, idf: dict[str, float], measure: Measure):
         self.idf = idf
         self.measure = measure
+        self.index = {f: i for i, f in enumerate(idf)}
+        self._weights = np.fromiter(idf.values(), dtype=np.float64, count=len(idf))
 
     @classmethod
     def fit(cls, documents: Sequence[Counter[str]], measure: Measure = DEFAULT) -> Space:
@@ -186,17 +188,25 @@ class Space:
     def vectors(self, documents: Sequence[Counter[str]]) -> sparse.csr_matrix:
         """L2-normalised TF-IDF rows (sublinear term frequency), one per document; features unknown to
         the space are left out. Returns a sparse matrix of shape (documents, vocabulary)."""
-        index = {f: i for i, f in enumerate(self.idf)}
-        rows, cols, vals = [], [], []
+        index = self.index
+        rows: list[int] = []
+        cols: list[int] = []
+        counts: list[int] = []
         for r, doc in enumerate(documents):
-            weights = {index[f]: (1.0 + math.log(c)) * self.idf[f] for f, c in doc.items() if f in index}
-            norm = math.sqrt(sum(w * w for w in weights.values()))
-            for c, w in sorted(weights.items()):
-                if w > 0:
+            for feature, count in doc.items():
+                i = index.get(feature)
+                if i is not None:
                     rows.append(r)
-                    cols.append(c)
-                    vals.append(w / norm)
-        return sparse.csr_matrix((vals, (rows, cols)), shape=(len(documents), len(index)), dtype=np.float64)
+                    cols.append(i)
+                    counts.append(count)
+        col = np.asarray(cols, dtype=np.int64)
+        values = (1.0 + np.log(np.asarray(counts, dtype=np.float64))) * self._weights[col]
+        keep = values > 0
+        matrix = sparse.csr_matrix((values[keep], (np.asarray(rows, dtype=np.int64)[keep], col[keep])),
+                                   shape=(len(documents), len(index)), dtype=np.float64)
+        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
 
 
 def cosine(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:

@@ -7,8 +7,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from framing.alignment.pairing import SAME_KINDS
-from framing.alignment.selection import quote_sentences
 from framing.measures.groups import By, by_columns, with_groups
 from framing.measures.sentences import STRIP_FAMILIES
 
@@ -29,6 +27,8 @@ def _family(markers: pd.DataFrame) -> pd.DataFrame:
 def _links(alignments: pd.DataFrame, quotes: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence and the sentence of another article an alignment joins it to (both
     directions; a quotation's every sentence takes part)."""
+    from framing.alignment.selection import quote_sentences  # framing.alignment uses framing.measures
+
     spans = quote_sentences(quotes, sentences)
     rows = []
     for r in alignments.itertuples(index=False):
@@ -51,6 +51,8 @@ def selection_view(sentences: pd.DataFrame, markers: pd.DataFrame, quotes: pd.Da
     ``family`` (the first of :data:`FAMILY_ORDER` among its markers, empty when none), ``unique``
     (no alignment of a kind in SAME_KINDS), ``kind``, ``partner_doc``, ``partner_sent``, ``partner``
     (the partner article's group label) and ``score``. ``events``: the event of each doc_id."""
+    from framing.alignment.pairing import SAME_KINDS
+
     cols = by_columns(by)
     base = with_groups(sentences[["doc_id", "sent_id", "section"]], articles, cols)
     base = base.assign(event=base["doc_id"].astype(str).map(events).fillna("").astype(str))
@@ -75,6 +77,8 @@ def shared_matrix(view: pd.DataFrame, *, by: By = "outlet") -> pd.DataFrame:
     """Outlet by outlet: the share of each group's sentences that an article of the other group
     reports too (an alignment of a kind in SAME_KINDS): columns ``group``, ``partner``, ``sentences``
     (the group's), ``shared`` and ``share``. ``view``: :func:`selection_view`."""
+    from framing.alignment.pairing import SAME_KINDS
+
     cols = by_columns(by)
     labels = view[cols].astype(str).agg(" / ".join, axis=1)
     view = view.assign(group=labels)
