@@ -16,6 +16,13 @@ RSS) are its own. Printed, in words per second of the analysed texts:
 6. the frames step: on the first ``--frames-articles`` articles, the time of the ``framing_frames``
    component (features and scoring of the article frames model) on parsed Docs, as a share of the time
    of parsing them (target: at most 10 %).
+7. with ``--events METADATA.tsv`` (PolNeAR's ``metadata.tsv``): the alignment step (``alignments`` and
+   ``selection``) on its own, on a cached run whose articles are grouped into events by their
+   publication date (a manifest written to the scratch folder: ``outlet`` = publisher, ``event`` = date).
+   ``--alignment-only`` measures this alone.
+
+Every run reports the time of its alignment step apart (``align``): without an ``event`` column, a
+corpus of more than a few hundred articles is grouped by date and shared actors.
 
 Timings include reading the corpus and writing the tables, and exclude loading the model (reported
 apart). Targets: 2 >= 0.85 x 1; 3 >= 1.6 x 2 with two processes; 4 >= 10 x faster than 2; peak memory
@@ -58,20 +65,44 @@ def step_bare(folder: str, batch_size: int) -> dict:
             "articles": len(texts), "peak_mb": _peak_mb()}
 
 
-def step_analyze(folder: str, out: str, cache_dir: str | None, n_process: int, batch_size: int) -> dict:
+def step_analyze(folder: str, out: str, cache_dir: str | None, n_process: int, batch_size: int,
+                 manifest: str | None = None) -> dict:
     from framing.analysis import analyze_to
     from framing.options import Options
     from framing.pipeline.engine import analyzer_for
 
     options = {"cache": cache_dir is not None, "cache_dir": cache_dir, "n_process": n_process,
-               "batch_size": batch_size}
+               "batch_size": batch_size, "manifest": manifest}
     started = time.perf_counter()
     if n_process == 1:  # load the pipeline before the clock starts, as the bare parse does
         analyzer_for(Options(**options))
     loaded = time.perf_counter()
     summary = analyze_to(out, folder, **options)
+    out_dir = Path(out)
+    counts = {}
+    for name in ("alignments", "selection"):
+        with (out_dir / f"{name}.csv").open(encoding="utf-8") as handle:
+            counts[name] = sum(1 for _ in handle) - 1
+    events = len({line.split(",", 1)[0] for line in (out_dir / "selection.csv").read_text(encoding="utf-8").splitlines()[1:]})
     return {"seconds": time.perf_counter() - loaded, "load": loaded - started, "words": summary.words,
-            "articles": summary.articles, "peak_mb": _peak_mb()}
+            "articles": summary.articles, "peak_mb": _peak_mb(), "align": summary.alignment_seconds,
+            "alignments": counts["alignments"], "events": events}
+
+
+def _events_manifest(metadata: Path, folder: Path, work: Path) -> Path:
+    """A manifest giving each article of ``folder`` its publisher as outlet and its date as event."""
+    import csv
+
+    names = {p.stem for p in folder.iterdir() if p.suffix == ".txt"}
+    target = work / "events-manifest.csv"
+    with metadata.open(encoding="utf-8") as handle, target.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["path", "outlet", "date", "event"])
+        for row in csv.DictReader(handle, delimiter="\t"):
+            if row["filename"] in names:
+                writer.writerow([f"{row['filename']}.txt", row["publisher"], row["publication_date"],
+                                 row["publication_date"]])
+    return target
 
 
 def frames_step(texts: list[str], batch_size: int = 16) -> dict:
@@ -161,6 +192,10 @@ def main() -> None:
     parser.add_argument("--skip-copies", action="store_true", help="skip the memory run on the copies")
     parser.add_argument("--frames-articles", type=int, default=150,
                         help="articles on which the frames step is timed against their parse (0: skip)")
+    parser.add_argument("--events", metavar="TSV", help="PolNeAR metadata.tsv: measure the alignment step with the "
+                        "articles grouped into events by date")
+    parser.add_argument("--alignment-only", action="store_true", help="with --events: measure only the alignment "
+                        "step (the scratch folder's cache is filled first when empty)")
     parser.add_argument("--step", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -171,8 +206,9 @@ def main() -> None:
         elif name == "frames":
             result = step_frames(rest[0], int(rest[1]))
         else:
-            folder, out, cache, n_process, batch = rest
-            result = step_analyze(folder, out, None if cache == "-" else cache, int(n_process), int(batch))
+            folder, out, cache, n_process, batch, *manifest = rest
+            result = step_analyze(folder, out, None if cache == "-" else cache, int(n_process), int(batch),
+                                  manifest[0] if manifest else None)
         print(json.dumps(result))
         return
 
@@ -184,15 +220,31 @@ def main() -> None:
     if args.articles:
         folder = _first(folder, work, args.articles)
     cache = work / "cache"
-    shutil.rmtree(cache, ignore_errors=True)
     batch = str(args.batch_size)
 
     def report(label: str, result: dict, base: dict | None = None) -> None:
         wps = result["words"] / result["seconds"]
         extra = f"  ({wps / (base['words'] / base['seconds']):.2f}x)" if base else ""
+        align = f", align {result['align']:.1f} s" if "align" in result else ""
         print(f"{label:<28} {result['articles']:>7,} articles {result['words']:>11,} words "
               f"{result['seconds']:8.1f} s {wps:9,.0f} words/s  peak {result['peak_mb']:7,.0f} MB  "
-              f"(load {result['load']:.1f} s){extra}", flush=True)
+              f"(load {result['load']:.1f} s{align}){extra}", flush=True)
+
+    def alignment_by_date() -> None:
+        manifest = _events_manifest(Path(args.events), folder, work)
+        if not cache.exists():
+            _run_step("analyze", str(folder), str(work / "fill"), str(cache), "1", batch)
+        result = _run_step("analyze", str(folder), str(work / "out-events"), str(cache), "1", batch, str(manifest))
+        report("analyze, cached, by date", result)
+        print(f"alignment step, {result['events']:,} events (dates): {result['align']:.1f} s for "
+              f"{result['articles']:,} articles, {result['alignments']:,} aligned pairs", flush=True)
+
+    if args.alignment_only:
+        if not args.events:
+            parser.error("--alignment-only needs --events")
+        alignment_by_date()
+        return
+    shutil.rmtree(cache, ignore_errors=True)
 
     print(f"corpus: {folder}", flush=True)
     for argv in (["--help"], ["analyze", "--help"]):
@@ -219,6 +271,8 @@ def main() -> None:
         print(f"frames step on {share['articles']} articles ({share['words']:,} words): {share['frames']:.2f} s, "
               f"{100 * share['frames'] / share['parse']:.1f} % of their parse ({share['parse']:.1f} s; target "
               "<= 10 %)", flush=True)
+    if args.events:
+        alignment_by_date()
 
 
 if __name__ == "__main__":

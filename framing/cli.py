@@ -149,10 +149,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="framing", description="Media-framing analysis: loaded terms, "
                                      "hedges, boosters, distancing and sourcing, compared across outlets.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    analyze = commands.add_parser("analyze", help="write the articles, sentences, markers, quotes, mentions and "
-                                  "frames tables", description="Analyse articles and write the articles, "
-                                  "sentences, markers, quotes, mentions, frames and sentence_frames tables to "
-                                  "--out (all together or none).")
+    analyze = commands.add_parser("analyze", help="write the tables of the articles (articles, sentences, "
+                                  "markers, quotes, mentions, frames, sentence_frames) and the alignments and "
+                                  "selection across outlets", description="Analyse articles and write the "
+                                  "articles, sentences, markers, quotes, mentions, frames and sentence_frames "
+                                  "tables, and the alignments and selection tables computed across the articles "
+                                  "of each event (column 'event'), to --out (all together or none).")
     analyze.add_argument("input", nargs="*", metavar="INPUT", help="files or folders of articles (.txt, .md, "
                          ".html, .csv, .jsonl; default: the seed corpus in data/corpus)")
     analyze.add_argument("--out", metavar="DIR", default="out", help="output folder (default: out)")

@@ -124,6 +124,10 @@ class StagedTables:
         self._parts[name].append(part)
         buffer.clear()
 
+    def chunks(self, name: str) -> Iterable[pd.DataFrame]:
+        """The rows added so far to table ``name``, in chunks of at most a Parquet part each."""
+        return self._chunks(name)
+
     def _chunks(self, name: str) -> Iterable[pd.DataFrame]:
         """The table in chunks, each with the union of all chunks' columns."""
         self._flush(name)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from framing.errors import FramingError
-from framing.schemas import TABLES
+from framing.schemas import CROSS_TABLES, TABLES
 
 #: Texts per ``nlp.pipe`` batch, and articles per chunk sent to a worker.
 BATCH_SIZE = 64
@@ -33,7 +33,9 @@ EXTRACTORS = ("markers", "sourcing", "actors", "frames")
 TABLE_EXTRACTORS: dict[str, tuple[str, ...]] = {"articles": (), "sentences": (), "markers": ("markers", "sourcing"),
                                                 "quotes": ("sourcing",), "mentions": ("actors",),
                                                 "frames": ("markers", "frames"),
-                                                "sentence_frames": ("markers", "frames")}
+                                                "sentence_frames": ("markers", "frames"),
+                                                # computed across articles from the tables they bring
+                                                **{name: () for name in CROSS_TABLES}}
 
 
 def _text(value: str | Path | None) -> str | None:
@@ -44,9 +46,11 @@ def _text(value: str | Path | None) -> str | None:
 class Options:
     """How to run an analysis (every field has a default; lists may be given for tuples).
 
-    - ``tables``: which of articles, sentences, markers, quotes, mentions, frames, sentence_frames to
-      compute. Articles are always computed; what is not asked for does not run (with articles and
-      sentences only, the framing components, the parser and the entity recogniser are skipped).
+    - ``tables``: which of articles, sentences, markers, quotes, mentions, frames, sentence_frames,
+      alignments, selection to compute. Articles are always computed; what is not asked for does not
+      run (with articles and sentences only, the framing components, the parser and the entity
+      recogniser are skipped). The tables across articles (alignments, selection) bring the tables
+      they are computed from.
     - ``model``: the spaCy pipeline (None: see :func:`framing.pipeline.model.resolve_model`).
     - ``lexicon_paths`` / ``families``: extra lexicon files, and the marker families to keep (None: all).
     - ``aliases``: an alias table ``alias,canonical`` for speakers and actors (None: the
@@ -90,6 +94,7 @@ class Options:
         if self.n_process < 1:
             raise FramingError(None, f"--n-process must be at least 1 (got {self.n_process})", "pass 1 or more")
         wanted = set(self.tables) | {"articles"}
+        wanted |= {need for name in wanted & set(CROSS_TABLES) for need in CROSS_TABLES[name]}
         normal = {
             "tables": tuple(name for name in TABLES if name in wanted),
             "lexicon_paths": tuple(str(p) for p in self.lexicon_paths),
@@ -111,6 +116,8 @@ class Options:
         """What shapes a process's pipeline and cache (options that only say where to run are left out)."""
         return (self.model, self.tables, self.lexicon_paths, self.families, self.aliases, self.cache,
                 self.cache_dir, self.frames_model)
+
+
 
 
 

@@ -42,10 +42,31 @@ def article_row(article: Article, doc: Doc, sents: Sequence[Span] | None = None)
     return row
 
 
+def lead_end(text: str, body_start: int) -> int:
+    """Where the lead ends: the first line break after the body begins (the end of its first
+    paragraph), or the text's end when the body is one paragraph."""
+    body = text[body_start:]
+    start = body_start + len(body) - len(body.lstrip())
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def section(start: int, body_start: int, lead: int, first_body: bool) -> str:
+    """``headline`` before the body, ``lead`` in the body's first paragraph (only its first sentence
+    when the body is one paragraph), ``body`` after it."""
+    if start < body_start:
+        return "headline"
+    return "lead" if start < lead and first_body else "body"
+
+
 def sentence_rows(article: Article, doc: Doc, sents: Sequence[Span] | None = None) -> list[dict[str, object]]:
-    """One row per sentence; whitespace-only sentences are skipped but keep their number."""
+    """One row per sentence; whitespace-only sentences are skipped but keep their number. ``section``
+    is ``headline``, ``lead`` (the body's first paragraph) or ``body`` (see :func:`section`)."""
     rows = []
     sents = sentences(doc) if sents is None else sents
+    lead = lead_end(article.text, article.body_start)
+    one_paragraph = lead == len(article.text)
+    body_seen = 0
     scores = sentence_scores(doc, sents)  # from the parse cache, when it has them
     for sent_id, sent in enumerate(sents):
         text = sent.text.strip()
@@ -53,9 +74,11 @@ def sentence_rows(article: Article, doc: Doc, sents: Sequence[Span] | None = Non
             continue
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         polarity, subjectivity = scores[sent_id]
+        body_seen += start >= article.body_start
         rows.append({"doc_id": article.doc_id, "sent_id": sent_id, "start_char": start,
                      "end_char": start + len(text),
-                     "section": "headline" if start < article.body_start else "body", "text": text,
+                     "section": section(start, article.body_start, lead, not one_paragraph or body_seen == 1),
+                     "text": text,
                      "polarity": polarity, "subjectivity": subjectivity})
     return rows
 

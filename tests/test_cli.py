@@ -20,8 +20,9 @@ FILES = sorted(f"{name}.{ext}" for name in figures.NAMES for ext in ("csv", "png
 def test_analyze_seed_corpus_writes_every_table(tmp_path, quick, capsys):
     out = tmp_path / "out"
     assert cli.main(["analyze", "--out", str(out), "-q"]) == cli.EXIT_OK
-    assert sorted(p.name for p in out.iterdir()) == ["articles.csv", "frames.csv", "markers.csv", "mentions.csv",
-                                                     "quotes.csv", "sentence_frames.csv", "sentences.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["alignments.csv", "articles.csv", "frames.csv", "markers.csv",
+                                                     "mentions.csv", "quotes.csv", "selection.csv",
+                                                     "sentence_frames.csv", "sentences.csv"]
     for name, columns in SCHEMAS.items():
         table = pd.read_csv(out / f"{name}.csv", nrows=0)
         fixed = [c for c in table.columns if c in columns]
@@ -132,7 +133,7 @@ def test_framing_figures_takes_inputs_as_arguments_or_with_input(tmp_path, quick
     assert sorted(p.name for p in (tmp_path / "one").iterdir()) == FILES
     for name in FILES:
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
-    assert "2 articles -> 24 files" in capsys.readouterr().err
+    assert "2 articles -> 27 files" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("options, error", [

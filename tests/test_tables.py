@@ -98,7 +98,10 @@ def test_sentences_have_sections_and_textblob_sentiment(tmp_path, quick):
     first = krone.iloc[0]
     assert first.section == "headline"
     assert first.text == "“Clear Warning” – Does Kazakhstan Face the Same Fate as Ukraine?"
-    assert set(krone.section.iloc[1:]) == {"body"}
+    # the lead is the body's first paragraph: three sentences, up to Putin's "Everyone should know what we have"
+    assert list(krone.section.iloc[1:4]) == ["lead"] * 3
+    assert krone.text.iloc[3].endswith("“Everyone should know what we have”.")
+    assert set(krone.section.iloc[4:]) == {"body"}
     articles = read_table(tmp_path / "articles.csv", "articles").set_index("doc_id")
     for row in sentences.itertuples():
         text = articles.loc[row.doc_id, "text"]

@@ -30,6 +30,7 @@ from framing.figures.output import FORMATS, figure_bytes
 from framing.figures.sourcing import plot_sourcing
 from framing.figures.strip import plot_framing_strip
 from framing.figures.terms import plot_distinctive_terms
+from framing.figures.selection import plot_selection
 from framing.io import prepare_dir, write_files
 from framing.records import CUE_CLASSES
 
@@ -41,6 +42,9 @@ if TYPE_CHECKING:
 
 #: Significant digits of the floats in the CSV files.
 FLOAT_FORMAT = "%.6g"
+#: Tables passed on to the figures when the run has them (alignments: figure 9; sentence_frames: its
+#: frames rows).
+OPTIONAL_TABLES = ("alignments", "selection", "sentence_frames")
 #: Terms per outlet in the distinctive-terms figure (and its table).
 TOP_TERMS = 12
 
@@ -72,6 +76,19 @@ def _distinctive(t: Mapping[str, pd.DataFrame], by: By) -> pd.DataFrame:
     if terms.empty:
         return terms
     return terms.groupby(by_columns(by), sort=True).head(TOP_TERMS).reset_index(drop=True)
+
+
+def _selection(t: Mapping[str, pd.DataFrame], by: By) -> pd.DataFrame:
+    """Figure 9's table, from the run's alignments (computed here when the tables have none)."""
+    from framing.alignment import align, events_of
+    from framing.measures.selection import selection_figure
+
+    alignments = t.get("alignments")
+    if alignments is None:
+        alignments = align(t).alignments
+    events = events_of(t["articles"], t["mentions"])
+    return selection_figure(t["sentences"], t["markers"], t["quotes"], t["mentions"], alignments, t["articles"],
+                            events, by=by, sentence_frames=t.get("sentence_frames"))
 
 
 FIGURES: tuple[FigureSpec, ...] = (
@@ -108,7 +125,12 @@ FIGURES: tuple[FigureSpec, ...] = (
                lambda t, by: measures.frame_shares(t["frames"], t["sentence_frames"], t["sentences"], t["articles"],
                                                    by=by),
                lambda d, by: plot_frames(d, by=by)),
+    FigureSpec("09_selection", "Selection: the articles of one event side by side, the passages two outlets both "
+               "report and those only one reports; headline and lead against the rest",
+               _selection, lambda d, by: plot_selection(d, by=by)),
 )
+
+
 NAMES = tuple(spec.name for spec in FIGURES)
 #: The figures by name.
 BY_NAME = {spec.name: spec for spec in FIGURES}
@@ -119,11 +141,16 @@ def _tables(tables: TableSet, aliases: Aliases) -> dict[str, pd.DataFrame]:
     none), actors merged by ``aliases``."""
     get = tables.__getitem__ if isinstance(tables, Mapping) else (lambda name: getattr(tables, name))
     out = {name: get(name) for name in ("articles", "sentences", "markers", "quotes")}
-    for name in ("mentions", "frames", "sentence_frames"):
+    for name in ("mentions", "frames", "sentence_frames"):  # empty when a run has none
         try:
             out[name] = get(name)
         except (KeyError, AttributeError):
             out[name] = frame(name)
+    for name in OPTIONAL_TABLES:  # the tables some figures use when a run has them
+        try:
+            out[name] = get(name)
+        except (KeyError, AttributeError):
+            pass
     return apply(out, aliases)
 
 

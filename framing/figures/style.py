@@ -85,3 +85,10 @@ def span_colors() -> dict[str, str]:
     colors.update({"direct": tint(quotation, 0.35), "indirect": tint("#BBBBBB", 0.6),
                    "according_to": tint(quotation, 0.18), "scare": tint(distancing, 0.22)})
     return colors
+
+
+#: Kinds of aligned passages (figure 9): one colour each; ``related`` is drawn light and dashed.
+ALIGN_COLORS = {"same_quote": FAMILY_COLORS["quotation"], "quote_paraphrase": "#AA3377", "same_fact": "#4477AA",
+                "related": "#BBBBBB"}
+ALIGN_LABELS = {"same_quote": "Same quotation", "quote_paraphrase": "Quotation and its paraphrase",
+                "same_fact": "Same fact", "related": "Related (same topic)"}

@@ -122,6 +122,10 @@ def join(units: Iterable[tuple[Article | Piece, Rows]]) -> Iterator[Rows]:
             yield rows
             continue
         parts.append(shift(rows, chars=unit.start, sentences=sentences, quotes=quotes))
+        if unit.start:  # only the first piece holds the article's lead
+            for row in parts[-1].get("sentences", ()):
+                if row.get("section") == "lead":
+                    row["section"] = "body"
         [row] = rows["articles"]
         sentences += int(row["n_sentences"])
         quotes += int(rows[QUOTE_COUNT])

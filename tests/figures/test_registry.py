@@ -19,7 +19,7 @@ from seeds import ROOT
 
 
 NAMES = ["01_loaded_terms", "02_epistemic_stance", "03_sourcing", "04_reporting_verbs", "05_framing_strip",
-         "06_distinctive_terms", "07_actors", "08_frames"]
+         "06_distinctive_terms", "07_actors", "08_frames", "09_selection"]
 FILES = sorted(f"{name}.{ext}" for name in NAMES for ext in ("csv", "png", "svg"))
 
 
