@@ -27,7 +27,8 @@ def marker_rows() -> list[dict]:
 
 
 def test_the_tables_and_their_columns():
-    assert TABLES == ("articles", "sentences", "markers", "quotes", "mentions", "frames", "sentence_frames")
+    assert TABLES == ("articles", "sentences", "markers", "quotes", "mentions", "frames", "sentence_frames",
+                      "alignments", "selection")
     for name, columns in SCHEMAS.items():
         assert columns[0] == "doc_id" and len(set(columns)) == len(columns), name
     assert ARTICLES[-1] == "text"  # the long text comes last

@@ -54,8 +54,8 @@ def test_an_article_row_has_its_metadata_its_counts_and_then_its_text(doc):
 def test_sentence_rows_give_section_offsets_and_scores_and_skip_blank_sentences(doc):
     rows = sentence_rows(ARTICLE, doc)
     assert [(r["sent_id"], r["section"], r["text"]) for r in rows] == [
-        (0, "headline", HEADLINE), (1, "body", "The minister said: “It is a clear threat.”"),
-        (2, "body", "Critics called it a so-called apology."), (4, "body", "Putin thanked her.")]  # 3: blank lines
+        (0, "headline", HEADLINE), (1, "lead", "The minister said: “It is a clear threat.”"),
+        (2, "lead", "Critics called it a so-called apology."), (4, "body", "Putin thanked her.")]  # 3: blank lines
     assert all(TEXT[r["start_char"]:r["end_char"]] == r["text"] for r in rows)
     assert [(r["polarity"], r["subjectivity"]) for r in rows] == [sentiment(r["text"]) for r in rows]
 
