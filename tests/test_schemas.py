@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from framing.schemas import ARTICLES, MARKERS, SCHEMAS, TABLES, conform, frame, read_table
+from framing.schemas import CROSS_TABLES, ARTICLES, MARKERS, SCHEMAS, TABLES, conform, frame, read_table
 
 TEXT = "Minister quits\n\nThe minister said it was a so-called apology."
 
@@ -29,8 +29,9 @@ def marker_rows() -> list[dict]:
 def test_the_tables_and_their_columns():
     assert TABLES == ("articles", "sentences", "markers", "quotes", "mentions", "frames", "sentence_frames",
                       "alignments", "selection")
-    for name, columns in SCHEMAS.items():
-        assert columns[0] == "doc_id" and len(set(columns)) == len(columns), name
+    for name, columns in SCHEMAS.items():  # every row names its article (or, across articles, its event)
+        assert columns[0] == ("event" if name in CROSS_TABLES else "doc_id") and len(set(columns)) == len(columns), name
+    assert {"doc_a", "doc_b"} <= set(SCHEMAS["alignments"]) and "doc_id" in SCHEMAS["selection"]
     assert ARTICLES[-1] == "text"  # the long text comes last
 
 
