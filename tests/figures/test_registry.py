@@ -9,7 +9,7 @@ from matplotlib.colors import to_hex
 from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 
-from drawn import head
+from drawn import head, texts, ticks
 from framing import cli, figures, measures
 from framing.analysis import Tables
 from framing.errors import InputError
@@ -140,6 +140,8 @@ def test_every_figure_can_compare_single_articles(name):
     # the series of each article: "a (1 article, 200 words)", "a" or, in the strip, "a | loaded"
     drawn = {c.get_label().split(" | ")[0].split(" (")[0] for ax in fig.axes for c in ax.containers
              if isinstance(c, BarContainer)}
+    if name == "09_selection":  # the articles side by side, each column titled with its article
+        drawn = {"a", "b"} & set(texts(fig))
     assert drawn == {"a", "b"}, name
 
 
@@ -195,6 +197,10 @@ def test_every_figure_draws_ten_outlets():
             assert bands == set(OUTLETS), name
             loaded = [c for c in fig.axes[0].containers if c.get_label().endswith("| loaded")]
             assert [to_hex(c[0].get_facecolor()) for c in loaded] == [to_hex(figures.FAMILY_COLORS["loaded"])] * 10
+            continue
+        if name == "09_selection":  # more than six articles: an outlet-by-outlet matrix of shared content
+            matrix = fig.axes[0]
+            assert ticks(matrix, "x") == ticks(matrix, "y") == sorted(OUTLETS), name
             continue
         # every outlet's bars, each outlet in its own colour
         assert series_colours(fig) == colours, name
