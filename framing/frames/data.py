@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from framing.errors import InputError
+from framing.tabular import read_header
 from framing.lexicons.definitions import frame_names
 
 #: The file of frames in a SemEval-2023 Task 3 folder, and the folder of its texts.
@@ -112,10 +113,7 @@ def _read_semeval(folder: Path) -> Labelled:
         frames = parse_frames(cells[1] if len(cells) > 1 else "", labels_path, number)
         if not frames:
             continue
-        if doc_id in seen:
-            raise InputError(labels_path, f"article {doc_id!r} is listed twice (also on line {seen[doc_id]})",
-                             "keep one row per article", line=number)
-        seen[doc_id] = number
+        _once(seen, doc_id, labels_path, number)
         text_path = folder / SEMEVAL_TEXTS / f"{doc_id}.txt"
         if not text_path.is_file():
             raise InputError(labels_path, f"missing article {doc_id!r}: no {SEMEVAL_TEXTS}/{doc_id}.txt",
@@ -124,25 +122,33 @@ def _read_semeval(folder: Path) -> Labelled:
             text = text_path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise InputError(text_path, "not UTF-8 text", "save the file as UTF-8") from None
-        if not text.strip():
-            raise InputError(labels_path, f"article {doc_id!r} has an empty text", "add the text or remove the "
-                             "row", line=number)
+        _not_empty(text, doc_id, labels_path, number)
         ids.append(doc_id)
         texts.append(text)
         labels.append(frames)
     return _checked(Labelled(tuple(ids), tuple(texts), tuple(labels), str(folder)), labels_path)
 
 
+def _once(seen: dict[str, int], doc_id: str, path: Path, number: int) -> None:
+    """Note that ``doc_id`` is labelled on line ``number``; raise InputError when it already was."""
+    if doc_id in seen:
+        raise InputError(path, f"article {doc_id!r} is listed twice (also on line {seen[doc_id]})",
+                         "keep one row per article", line=number)
+    seen[doc_id] = number
+
+
+def _not_empty(text: str, doc_id: str, path: Path, number: int) -> None:
+    """Raise InputError when the text of a labelled article is empty."""
+    if not text.strip():
+        raise InputError(path, f"missing article {doc_id!r}: its text is empty", "add the text or remove the row",
+                         line=number)
+
+
 def _read_csv(path: Path) -> Labelled:
     text = _text(path)
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # whole articles in one cell
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    missing = [c for c in CSV_COLUMNS if c not in header]
-    if missing:
-        raise InputError(path, f"missing column(s) {', '.join(missing)}",
-                         f"the first row must name the columns {','.join(CSV_COLUMNS)}", line=1)
-    reader.fieldnames = header
+    read_header(reader, path, CSV_COLUMNS)
     ids, texts, labels, seen = [], [], [], {}
     try:
         for row in reader:
@@ -158,14 +164,9 @@ def _read_csv(path: Path) -> Labelled:
                 continue
             if not doc_id:
                 raise InputError(path, "empty doc_id", "give every coded article an id", line=number)
-            if doc_id in seen:
-                raise InputError(path, f"article {doc_id!r} is listed twice (also on line {seen[doc_id]})",
-                                 "keep one row per article", line=number)
-            seen[doc_id] = number
+            _once(seen, doc_id, path, number)
             text = row["text"] or ""
-            if not text.strip():
-                raise InputError(path, f"missing article {doc_id!r}: its text is empty", "add the text or "
-                                 "remove the row", line=number)
+            _not_empty(text, doc_id, path, number)
             ids.append(doc_id)
             texts.append(text)
             labels.append(frames)
