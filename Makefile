@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 figures: $(STAMP)  ## analyse the seed corpus and regenerate figures/
 	$(BIN)/framing figures --out figures
 
-test: $(STAMP)  ## unit tests and notebook tests
+test: $(STAMP)  ## every test, the notebooks and the slow ones included (quick loop: pytest -m "not slow")
 	$(BIN)/python -m pytest
 
 quick: $(STAMP)  ## the tests without the slow ones (real-browser tests among them)

@@ -29,8 +29,8 @@ from framing.aliases import folder_aliases
 from framing.corpus import Article, iter_articles
 from framing.errors import InputError, Problem
 from framing.io import StagedTables
-from framing.options import Options
-from framing.schemas import TABLES, Rows, frame
+from framing.options import Options, load_options
+from framing.schemas import ARTICLE_TABLES, CROSS_TABLES, TABLES, Rows, frame
 
 #: The repository the package was installed from (editable install), and its seed corpus (Krone and
 #: OneWorld on the St. Petersburg exchange); article paths of the seed corpus are shown relative to it.
@@ -56,6 +56,7 @@ class Summary:
     sentences: int = 0
     words: int = 0
     seconds: float = 0.0
+    alignment_seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
 
@@ -86,12 +87,28 @@ class Tables:
     markers: pd.DataFrame
     quotes: pd.DataFrame
     mentions: pd.DataFrame
+    frames: pd.DataFrame = field(default_factory=lambda: frame("frames"))
+    sentence_frames: pd.DataFrame = field(default_factory=lambda: frame("sentence_frames"))
     problems: list[Problem] = field(default_factory=list)
+    alignments: pd.DataFrame = field(default_factory=lambda: frame("alignments"))
+    selection: pd.DataFrame = field(default_factory=lambda: frame("selection"))
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         if name not in TABLES:
             raise KeyError(f"no table {name!r}; the tables are {', '.join(TABLES)}")
         return getattr(self, name)
+
+
+
+def _notices(summary: Summary, on_problem: Callable[[Problem], None] | None) -> Callable[[str], None]:
+    """A callback that reports a one-line notice of the run (not about one input) as a Problem."""
+    def notice(text: str) -> None:
+        problem = Problem("", None, text, "", skipped=False)
+        summary.problems.append(problem)
+        if on_problem is not None:
+            on_problem(problem)
+
+    return notice
 
 
 def _articles(inputs: Inputs, options: Options, report: Callable[[Problem], None]) -> Iterable[Article]:
@@ -140,35 +157,88 @@ def _run(inputs: Inputs, consume: Callable[[Rows], None], options: Options, nlp:
 
 
 def analyze(inputs: Inputs = None, *, nlp: Language | None = None,
-            on_problem: Callable[[Problem], None] | None = None, **options) -> Tables:
+            on_problem: Callable[[Problem], None] | None = None, config: str | Path | None = None,
+            **options) -> Tables:
     """Analyse a corpus (default: the seed corpus) and return its tables as DataFrames.
 
-    ``options`` are the fields of :class:`Options`; ``nlp`` runs an already loaded pipeline (one
+    ``options`` are the fields of :class:`Options` (winning over those of ``config``, a TOML file, else
+    ``framing.toml`` in the working folder if there is one); ``nlp`` runs an already loaded pipeline (one
     process; its lexicons and aliases are those it was loaded with). Bad inputs are skipped and listed in ``Tables.problems``; raises InputError when nothing
     could be read, ModelError/LexiconError/FramingError for bad settings.
     """
-    collected: dict[str, list[dict[str, object]]] = {name: [] for name in TABLES}
+    collected: dict[str, list[dict[str, object]]] = {name: [] for name in ARTICLE_TABLES}
 
     def keep(rows: Rows) -> None:
-        for name in TABLES:
+        for name in ARTICLE_TABLES:
             collected[name].extend(rows[name])
 
-    summary = _run(inputs, keep, Options(**options), nlp, on_problem)
-    return Tables(**{name: frame(name, collected[name]) for name in TABLES}, problems=summary.problems)
+    settings = load_options(config, **options)
+    summary = _run(inputs, keep, settings, nlp, on_problem)
+    tables = {name: frame(name, collected[name]) for name in ARTICLE_TABLES}
+    if set(settings.tables) & set(CROSS_TABLES):
+        from framing.alignment import align
+
+        result = align(tables, on_notice=_notices(summary, on_problem))
+        tables.update({name: getattr(result, name) for name in CROSS_TABLES if name in settings.tables})
+    return Tables(**tables, problems=summary.problems)
 
 
 def analyze_to(out_dir: str | Path, inputs: Inputs = None, *, fmt: str = "csv", nlp: Language | None = None,
-               on_problem: Callable[[Problem], None] | None = None, **options) -> Summary:
-    """Analyse a corpus and write ``articles``, ``sentences``, ``markers``, ``quotes``, ``mentions`` to ``out_dir``
-    (``NAME.csv``, or ``NAME.parquet`` with ``fmt="parquet"``), all together or not at all.
+               on_problem: Callable[[Problem], None] | None = None, config: str | Path | None = None,
+               **options) -> Summary:
+    """Analyse a corpus and write its tables (``articles``, ``sentences``, ``markers``, ``quotes``,
+    ``mentions``, ``frames``, ``sentence_frames``, ``alignments``, ``selection``) to ``out_dir`` (``NAME.csv``, or ``NAME.parquet`` with
+    ``fmt="parquet"``), all together or not at all. The tables across articles are computed after the
+    last article, event by event, from the staged rows (memory: the largest event, not the corpus).
 
-    ``options`` are the fields of :class:`Options`. Returns the run's Summary; raises OutputError when
+    ``options`` and ``config`` as in :func:`analyze`. Returns the run's Summary; raises OutputError when
     the folder cannot be written, and what :func:`analyze` raises.
     """
     started = time.perf_counter()
-    settings = Options(**options)
+    settings = load_options(config, **options)
+    cross = bool(set(settings.tables) & set(CROSS_TABLES))
     with StagedTables(out_dir, fmt=fmt) as staged:
-        summary = _run(inputs, staged.add, settings, nlp, on_problem)
+        index = _EventIndex()
+
+        def add(rows: Rows) -> None:
+            staged.add(rows)
+            if cross:
+                index.add(rows)
+
+        summary = _run(inputs, add, settings, nlp, on_problem)
+        if cross:
+            from framing.alignment import align_staged
+
+            aligning = time.perf_counter()
+            align_staged(index.frame(), staged.chunks, staged.staging / "alignment", actors=index.actors,
+                         on_notice=_notices(summary, on_problem),
+                         emit=lambda rows: staged.add({n: r for n, r in rows.items() if n in settings.tables}))
+            summary.alignment_seconds = time.perf_counter() - aligning
         summary.written = staged.commit()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+class _EventIndex:
+    """What choosing events needs of each article, kept while the rows stream to disk: its doc_id,
+    outlet, event and dates, and its key actors (a few names), so that memory stays small."""
+
+    COLUMNS = ("doc_id", "outlet", "event", "date", "event_date")
+
+    def __init__(self) -> None:
+        self.rows: list[dict[str, object]] = []
+        self.actors: dict[str, tuple[str, ...]] = {}
+
+    def add(self, rows: Rows) -> None:
+        from framing.alignment.events import key_actors
+
+        for article in rows["articles"]:
+            self.rows.append({c: article.get(c, "") for c in self.COLUMNS})
+        if rows["mentions"]:
+            self.actors.update(key_actors(pd.DataFrame(rows["mentions"])))
+
+    def frame(self) -> pd.DataFrame:
+        data = pd.DataFrame(self.rows, columns=list(self.COLUMNS))
+        if not (data["event"].fillna("").astype(str).str.strip() != "").any():
+            data = data.drop(columns="event")
+        return data

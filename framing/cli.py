@@ -1,6 +1,7 @@
 """The ``framing`` command: ``framing analyze`` writes the tables of a corpus; ``framing figures``
 draws every figure of a corpus (PNG, SVG and the table behind each, as CSV); ``framing report`` writes
-a static HTML report of a corpus or of the tables of an earlier run.
+a static HTML report of a corpus or of the tables of an earlier run; ``framing train frames`` trains the
+article frames model on coded articles.
 
 Exit status: 0 when every input was analysed, 3 when the run finished but some inputs were skipped
 (each is reported on its own line), 1 when nothing was written (the error says why), 130 when
@@ -37,22 +38,28 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     nlp.add_argument("--lexicon", metavar="PATH", action="append", default=[],
                      help="extra lexicon file (CSV/YAML: entry,family,category,note,source); repeatable")
     nlp.add_argument("--no-family", metavar="FAMILY", action="append", default=[],
-                     help="switch a marker family off (loaded, hedge, booster, distancing, reporting_verb); "
-                     "repeatable")
+                     help="switch a marker family off (loaded, hedge, booster, distancing, reporting_verb, "
+                     "frame); repeatable")
     nlp.add_argument("--aliases", metavar="CSV", help="speaker/actor aliases (columns alias,canonical)")
-    nlp.add_argument("--tables", metavar="NAMES", default=",".join(TABLES),
-                     help="tables to compute, comma-separated (default: all); what is not asked for does "
-                     "not run")
+    nlp.add_argument("--frames-model", metavar="DIR", default=None,
+                     help="article frames model: default (shipped), off, or the folder of a model made by "
+                     "`framing train frames`")
+    nlp.add_argument("--tables", metavar="NAMES", default=None,
+                     help=f"tables to compute, comma-separated (default: all: {', '.join(TABLES)}); what is not "
+                     "asked for does not run")
     run = parser.add_argument_group("speed")
     run.add_argument("--batch-size", metavar="N", type=int, default=None,
                      help=f"articles per spaCy batch (default: {BATCH_SIZE})")
-    run.add_argument("--n-process", metavar="N", type=int, default=1, help="local processes (default: 1)")
-    run.add_argument("--engine", choices=ENGINES, default="local",
+    run.add_argument("--n-process", metavar="N", type=int, default=None, help="local processes (default: 1)")
+    run.add_argument("--engine", choices=ENGINES, default=None,
                      help="local processes, or a Dask cluster (with --scheduler)")
     run.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://host:8786")
     run.add_argument("--no-cache", action="store_true", help="parse again instead of reusing cached parses")
     run.add_argument("--cache-dir", metavar="DIR", help="where parses are cached (default: "
                      "$FRAMING_CACHE_DIR, else ~/.cache/framing)")
+    parser.add_argument("--config", metavar="FILE", help="options from a TOML file (keys: the option names, "
+                        "e.g. n-process = 2); default: framing.toml in the working folder, if any; options "
+                        "given here win")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
@@ -67,12 +74,16 @@ def _families(disabled: Sequence[str]) -> list[str] | None:
 
 
 def _analysis_options(args: argparse.Namespace) -> dict[str, object]:
-    return {"model": args.model, "lexicon_paths": args.lexicon, "families": _families(args.no_family),
-            "aliases": args.aliases, "manifest": args.manifest, "text_column": args.text_column,
-            "tables": [name.strip() for name in args.tables.split(",") if name.strip()],
-            "batch_size": args.batch_size or BATCH_SIZE, "n_process": args.n_process, "engine": args.engine,
-            "scheduler": args.scheduler, "cache": not args.no_cache, "cache_dir": args.cache_dir,
-            "progress": not args.quiet, "on_problem": _print_problem}
+    """The options given on the command line (None where not given: the config file or the default
+    decides)."""
+    tables = None if args.tables is None else tuple(n.strip() for n in args.tables.split(",") if n.strip())
+    return {"model": args.model, "lexicon_paths": tuple(args.lexicon) or None,
+            "families": _families(args.no_family), "aliases": args.aliases, "manifest": args.manifest,
+            "text_column": args.text_column, "tables": tables, "batch_size": args.batch_size,
+            "n_process": args.n_process, "engine": args.engine, "scheduler": args.scheduler,
+            "cache": False if args.no_cache else None, "cache_dir": args.cache_dir, "progress": not args.quiet,
+            "on_problem": _print_problem, "config": args.config,
+            "frames_model": args.frames_model}
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -110,15 +121,56 @@ def cmd_report(args: argparse.Namespace) -> int:
     summary = build_report(tables, args.out, aliases=args.aliases, title=args.title, progress=not args.quiet)
     print(f"framing: report: {summary.line()}", file=sys.stderr)
     return EXIT_SKIPPED if skipped else EXIT_OK
+def cmd_train_frames(args: argparse.Namespace) -> int:
+    from framing.frames.train import train_frames
+
+    def echo(line: str) -> None:
+        print(f"framing: {line}", file=sys.stderr)
+
+    trained = train_frames(args.data, args.out, seed=args.seed, folds=args.folds, name=args.name, about=args.about,
+                           model=args.model, lexicon_paths=args.lexicon, families=_families(args.no_family),
+                           cache=not args.no_cache, cache_dir=args.cache_dir, progress=not args.quiet, echo=echo)
+    echo(f"wrote {', '.join(str(p) for p in trained.files)}")
+    return EXIT_OK
+
+
+def _add_train_parser(commands) -> None:
+    train = commands.add_parser("train", help="train a model on coded articles (frames)",
+                                description="Train a model on your own coded articles.")
+    kinds = train.add_subparsers(dest="kind", required=True, metavar="KIND")
+    frames = kinds.add_parser(
+        "frames", help="the article frames model",
+        description="Train the article frames model on coded articles and write frames.npz and MODEL_CARD.md to "
+        "--out. DATA is a SemEval-2023 Task 3 folder (frames.tsv and text/ID.txt) or a CSV file with the columns "
+        "doc_id,text,frames (frames comma-separated). Prints a held-out evaluation (k-fold cross-validation) at "
+        "the end. Use the model with `framing analyze --frames-model DIR`.")
+    frames.add_argument("data", metavar="DATA", help="SemEval folder or CSV file of coded articles")
+    frames.add_argument("--out", metavar="DIR", required=True, help="folder for the model and its card")
+    frames.add_argument("--seed", type=int, default=0, help="random seed (default: 0); same data and seed, same model")
+    frames.add_argument("--folds", type=int, default=5, help="folds of the held-out evaluation (default: 5; 0: none)")
+    frames.add_argument("--name", help="the model's name (default: frames- and the data's name)")
+    frames.add_argument("--about", default="", help="a sentence on the data and its terms, for the model card")
+    frames.add_argument("--model", metavar="NAME", help="spaCy pipeline (as for analyze)")
+    frames.add_argument("--lexicon", metavar="PATH", action="append", default=[],
+                        help="extra lexicon file with frame cues (family frame); repeatable")
+    frames.add_argument("--no-family", metavar="FAMILY", action="append", default=[],
+                        help="--no-family frame: train without the frame cues (words only)")
+    frames.add_argument("--no-cache", action="store_true", help="parse again instead of reusing cached parses")
+    frames.add_argument("--cache-dir", metavar="DIR", help="where parses are cached")
+    frames.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    frames.set_defaults(run=cmd_train_frames)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="framing", description="Media-framing analysis: loaded terms, "
                                      "hedges, boosters, distancing and sourcing, compared across outlets.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    analyze = commands.add_parser("analyze", help="write the articles, sentences, markers, quotes and mentions "
-                                  "tables", description="Analyse articles and write the articles, sentences, "
-                                  "markers, quotes and mentions tables to --out (all together or none).")
+    analyze = commands.add_parser("analyze", help="write the tables of the articles (articles, sentences, "
+                                  "markers, quotes, mentions, frames, sentence_frames) and the alignments and "
+                                  "selection across outlets", description="Analyse articles and write the "
+                                  "articles, sentences, markers, quotes, mentions, frames and sentence_frames "
+                                  "tables, and the alignments and selection tables computed across the articles "
+                                  "of each event (column 'event'), to --out (all together or none).")
     analyze.add_argument("input", nargs="*", metavar="INPUT", help="files or folders of articles (.txt, .md, "
                          ".html, .csv, .jsonl; default: the seed corpus in data/corpus)")
     analyze.add_argument("--out", metavar="DIR", default="out", help="output folder (default: out)")
@@ -149,7 +201,114 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--title", metavar="TEXT", help="the report's title (default: Framing report)")
     _add_corpus_options(report)
     report.set_defaults(run=cmd_report)
+    _add_validation_commands(commands)
+    _add_train_parser(commands)
     return parser
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from framing.validation.codes import vocabulary
+    from framing.validation.sample import draw_sample, write_sample
+
+    sample = draw_sample(args.results, unit=args.unit, n=args.n, seed=args.seed, by=args.by)
+    written = write_sample(sample, args.out, codes=vocabulary(args.lexicon))
+    strata = ", ".join(f"{g} {n}" for g, n in sample.strata.items()) if sample.by else ""
+    print(f"framing: sample {sample.sample_id}: {len(sample.units)} of {sample.available} {sample.unit} units"
+          + (f" ({strata})" if strata else "") + f" -> {len(written)} files in {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_agree(args: argparse.Namespace) -> int:
+    from framing.figures.registry import table_bytes
+    from framing.io import prepare_dir, write_atomic
+    from framing.validation.agreement import agreement
+    from framing.validation.coding import read_coding
+
+    coding = read_coding(args.coded, lexicon_paths=args.lexicon)
+    table = agreement(coding, n_boot=args.bootstrap, seed=args.seed)
+    if args.out:
+        write_atomic(prepare_dir(args.out) / "agreement.csv", table_bytes(table))
+    shown = table[["level", "variable", "code", "units", "percent", "alpha", "alpha_low", "alpha_high"]]
+    print(shown.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    print(f"framing: {len(coding.coders)} coders, sample {coding.sample_id}"
+          + (f" -> {args.out}/agreement.csv" if args.out else ""), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from framing.validation.coding import read_coding
+    from framing.validation.scoring import render_validation, validate
+    from framing.validation.training import render_training_data
+    from framing.io import prepare_dir, write_atomic
+
+    coding = read_coding(args.coded, lexicon_paths=args.lexicon)
+    result = validate(args.results, coding, evidence=args.evidence, coders=args.coder or None)
+    outputs = {prepare_dir(args.out): render_validation(result)}  # everything is rendered before anything is written
+    if args.training_data:
+        training = render_training_data(coding, coder=args.coder[0] if args.coder else None)
+        outputs[prepare_dir(args.training_data)] = training
+    for folder, files in outputs.items():
+        for name, data in files.items():
+            write_atomic(folder / name, data)
+    for line in result.notes:
+        print(f"framing: note: {line}", file=sys.stderr)
+    overall = result.scores[(result.scores["code"] == "(all)") & (result.scores["level"] == "unit")]
+    for row in overall.itertuples(index=False):
+        print(f"{row.coder}: {row.variable}: precision {row.precision:.3f}, recall {row.recall:.3f}, "
+              f"F1 {row.f1:.3f} ({row.units} units)")
+    print(f"framing: {len(result.disagreements)} disagreements, {len(result.suggestions)} lexicon suggestions "
+          f"-> {args.out}" + (f"; training data -> {args.training_data}" if args.training_data else ""),
+          file=sys.stderr)
+    return EXIT_OK
+
+
+def _add_validation_commands(commands) -> None:
+    from framing.validation.codes import UNITS
+
+    sample = commands.add_parser("sample", help="draw a sample of units to code by hand (sheet, Label Studio, "
+                                 "doccano, codebook)", description="Draw a reproducible sample from the results "
+                                 "of `framing analyze` and write the coding files to --out: sheet.csv, "
+                                 "label_studio.json + label_studio.xml, doccano.jsonl, codebook.md, sample.json.")
+    sample.add_argument("results", metavar="RESULTS", help="the folder `framing analyze --out` wrote")
+    sample.add_argument("--out", metavar="DIR", default="coding", help="output folder (default: coding)")
+    sample.add_argument("--n", metavar="N", type=int, default=200, help="units to draw (default: 200)")
+    sample.add_argument("--seed", metavar="N", type=int, default=1, help="random seed (default: 1)")
+    sample.add_argument("--by", metavar="COLUMN", help="draw the same number from each group of this articles "
+                        "column (e.g. outlet)")
+    sample.add_argument("--unit", choices=UNITS, default="sentence", help="sentence and article units let coders "
+                        "mark what the tool missed; marker and quote units judge what it found (default: sentence)")
+    sample.add_argument("--lexicon", metavar="PATH", action="append", default=[],
+                        help="extra lexicon file whose categories coders may use; repeatable")
+    sample.set_defaults(run=cmd_sample)
+    agree = commands.add_parser("agree", help="agreement between human coders (Krippendorff's alpha, percent)",
+                                description="Krippendorff's alpha (nominal) and percent agreement between the "
+                                "coders of one sample, per family, category and frame, per unit and token by "
+                                "token, with bootstrap 95%% intervals.")
+    agree.add_argument("coded", nargs="+", metavar="CODER_FILE", help="coded files of one sample: sheet (.csv), "
+                       "Label Studio export (.json/.jsonl) or doccano export (.jsonl)")
+    agree.add_argument("--out", metavar="DIR", help="also write agreement.csv here")
+    agree.add_argument("--bootstrap", metavar="N", type=int, default=1000, help="bootstrap replicates (default: 1000)")
+    agree.add_argument("--seed", metavar="N", type=int, default=1, help="bootstrap seed (default: 1)")
+    agree.add_argument("--lexicon", metavar="PATH", action="append", default=[], help="extra lexicon file; repeatable")
+    agree.set_defaults(run=cmd_agree)
+    validate = commands.add_parser("validate", help="score the tool against human codes (precision, recall, F1)",
+                                   description="Score the results against the coded files of a sample drawn from "
+                                   "them: precision, recall and F1 per family, category and frame with Wilson 95%% "
+                                   "intervals, the confusion table, the disagreements in context, a figure and "
+                                   "lexicon suggestions, written to --out.")
+    validate.add_argument("results", metavar="RESULTS", help="the folder `framing analyze --out` wrote")
+    validate.add_argument("coded", nargs="+", metavar="CODED", help="coded files of one sample drawn from RESULTS")
+    validate.add_argument("--out", metavar="DIR", default="validation", help="output folder (default: validation)")
+    validate.add_argument("--coder", metavar="NAME", action="append", default=[],
+                          help="score against this coder only (repeatable; default: each coder)")
+    validate.add_argument("--evidence", choices=("all", "lexicon", "model"), default="all",
+                          help="the tool's markers to score: all, those of the lexicons, or those of a learned "
+                          "model (default: all)")
+    validate.add_argument("--training-data", metavar="DIR", help="also write the coded sample as training data "
+                          "for `framing train`: frames.csv and loaded/ (text/ID.txt, spans.tsv)")
+    validate.add_argument("--lexicon", metavar="PATH", action="append", default=[], help="extra lexicon file; "
+                          "repeatable")
+    validate.set_defaults(run=cmd_validate)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

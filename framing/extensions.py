@@ -3,8 +3,9 @@
 - ``Doc._.framing_markers``: list of :class:`framing.records.Marker`, set by ``framing_markers``
 - ``Doc._.framing_quotes``: list of :class:`framing.records.Quote`, set by ``framing_sourcing``
 - ``Doc._.framing_mentions``: list of :class:`framing.records.Mention`, set by ``framing_actors``
+- ``Doc._.framing_frames``: a :class:`framing.records.ArticleFrames`, set by ``framing_frames``
 
-Both default to ``None`` (component not run). An attribute of the same name registered by another
+All default to ``None`` (component not run). An attribute of the same name registered by another
 package in another shape is never overwritten: registering raises instead.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 #: The Doc extensions, all plain values defaulting to None.
-DOC_EXTENSIONS = ("framing_markers", "framing_quotes", "framing_mentions")
+DOC_EXTENSIONS = ("framing_markers", "framing_quotes", "framing_mentions", "framing_frames")
 
 
 def register() -> None:

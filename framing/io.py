@@ -68,6 +68,18 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         raise
 
 
+def write_files(out_dir: str | Path, files: Mapping[str, bytes], names: Iterable[str] | None = None) -> list[Path]:
+    """Write ``files`` (file name -> bytes, all rendered beforehand) into ``out_dir``, each atomically,
+    in the order of ``names`` (default: as given); return their paths. Raises OutputError when the folder
+    cannot be written."""
+    out = prepare_dir(out_dir)
+    written = []
+    for name in files if names is None else names:
+        write_atomic(out / name, files[name])
+        written.append(out / name)
+    return written
+
+
 class StagedTables:
     """Collect table rows in chunks and publish the tables together.
 
@@ -112,6 +124,10 @@ class StagedTables:
         self._parts[name].append(part)
         buffer.clear()
 
+    def chunks(self, name: str) -> Iterable[pd.DataFrame]:
+        """The rows added so far to table ``name``, in chunks of at most a Parquet part each."""
+        return self._chunks(name)
+
     def _chunks(self, name: str) -> Iterable[pd.DataFrame]:
         """The table in chunks, each with the union of all chunks' columns."""
         self._flush(name)
@@ -125,7 +141,7 @@ class StagedTables:
         if not parts:
             yield conform(name, pd.DataFrame())
         for part in parts:
-            yield conform(name, pd.read_parquet(part)).reindex(columns=template)
+            yield conform(name, pd.read_parquet(part).reindex(columns=template))
 
     def commit(self) -> list[Path]:
         """Assemble every table and move them into the output folder; return the written paths."""

@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 #: Marker families (see ``framing/lexicons/``).
-FAMILIES = ("loaded", "hedge", "booster", "distancing", "reporting_verb")
+FAMILIES = ("loaded", "hedge", "booster", "distancing", "reporting_verb", "frame")
+#: The family of the frame cues: words that evoke one of the 14 generic frames (the category names
+#: the frame). Frame cues are matched apart from the other families (see :mod:`framing.pipeline.markers`).
+FRAME_FAMILY = "frame"
 #: Kinds of quotation found by the sourcing component.
 QUOTE_KINDS = ("direct", "indirect", "according_to", "scare")
 #: Quote kinds whose words are someone else's (markers inside them get voice "quoted").
@@ -90,3 +93,20 @@ class Mention:
     label: str
     actor: str
     role: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFrames:
+    """The frames model's reading of one document (set by ``framing_frames``).
+
+    ``frames``: the frame names, in the model's order; ``scores``: the probability of each;
+    ``present``: the model's decision for each; ``contributions``: for each sentence (in the order of
+    the sentences table, so by ``sent_id``), its part in each frame's decision value (log-odds units;
+    with the model's bias they add up to it); ``source``: the model's name and version.
+    """
+
+    source: str
+    frames: tuple[str, ...]
+    scores: tuple[float, ...]
+    present: tuple[bool, ...]
+    contributions: tuple[tuple[float, ...], ...]

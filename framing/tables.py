@@ -3,7 +3,8 @@
 :func:`doc_rows` gives the rows of one parsed article by table name; each ``*_rows`` function reads the
 records the framing components left on the Doc (``doc._.framing_markers`` ...) and adds the sentence
 each thing lies in. A marker's ``voice`` is ``quoted`` when it lies inside a direct quotation or scare
-quote (``quote_id`` then says which), ``author`` otherwise.
+quote (``quote_id`` then says which), ``author`` otherwise. The frames tables join the model's
+reading (``doc._.framing_frames``) with the frame cues among the markers.
 """
 
 from __future__ import annotations
@@ -18,8 +19,12 @@ from spacy.tokens import Doc, Span
 from framing.corpus import Article
 from framing.arrays import sentences, word_count
 from framing.pipeline.sentiment import sentence_scores
-from framing.records import QUOTED_KINDS, Marker, Mention, Quote
+from framing.lexicons.definitions import frame_names
+from framing.records import FRAME_FAMILY, QUOTED_KINDS, ArticleFrames, Marker, Mention, Quote
 from framing.schemas import MARKERS, QUOTES, SCHEMAS, TABLES
+
+#: Sentences named as a frame's evidence in the ``frames`` table.
+EVIDENCE_SENTENCES = 3
 
 
 def article_row(article: Article, doc: Doc, sents: Sequence[Span] | None = None) -> dict[str, object]:
@@ -37,10 +42,31 @@ def article_row(article: Article, doc: Doc, sents: Sequence[Span] | None = None)
     return row
 
 
+def lead_end(text: str, body_start: int) -> int:
+    """Where the lead ends: the first line break after the body begins (the end of its first
+    paragraph), or the text's end when the body is one paragraph."""
+    body = text[body_start:]
+    start = body_start + len(body) - len(body.lstrip())
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def section(start: int, body_start: int, lead: int, first_body: bool) -> str:
+    """``headline`` before the body, ``lead`` in the body's first paragraph (only its first sentence
+    when the body is one paragraph), ``body`` after it."""
+    if start < body_start:
+        return "headline"
+    return "lead" if start < lead and first_body else "body"
+
+
 def sentence_rows(article: Article, doc: Doc, sents: Sequence[Span] | None = None) -> list[dict[str, object]]:
-    """One row per sentence; whitespace-only sentences are skipped but keep their number."""
+    """One row per sentence; whitespace-only sentences are skipped but keep their number. ``section``
+    is ``headline``, ``lead`` (the body's first paragraph) or ``body`` (see :func:`section`)."""
     rows = []
     sents = sentences(doc) if sents is None else sents
+    lead = lead_end(article.text, article.body_start)
+    one_paragraph = lead == len(article.text)
+    body_seen = 0
     scores = sentence_scores(doc, sents)  # from the parse cache, when it has them
     for sent_id, sent in enumerate(sents):
         text = sent.text.strip()
@@ -48,9 +74,11 @@ def sentence_rows(article: Article, doc: Doc, sents: Sequence[Span] | None = Non
             continue
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         polarity, subjectivity = scores[sent_id]
+        body_seen += start >= article.body_start
         rows.append({"doc_id": article.doc_id, "sent_id": sent_id, "start_char": start,
                      "end_char": start + len(text),
-                     "section": "headline" if start < article.body_start else "body", "text": text,
+                     "section": section(start, article.body_start, lead, not one_paragraph or body_seen == 1),
+                     "text": text,
                      "polarity": polarity, "subjectivity": subjectivity})
     return rows
 
@@ -103,6 +131,53 @@ def mention_rows(doc_id: str, doc: Doc, sent_starts: Sequence[int] | None = None
     return [{"doc_id": doc_id, "sent_id": bisect_right(starts, m.start_char) - 1, **_values(m)} for m in mentions]
 
 
+def _cues_by_sentence(doc: Doc, starts: Sequence[int]) -> dict[tuple[int, str], list[str]]:
+    """The frame cues of ``doc._.framing_markers`` by (sent_id, frame), as written, in text order."""
+    cues: dict[tuple[int, str], list[str]] = {}
+    for marker in doc._.framing_markers or []:
+        if marker.family == FRAME_FAMILY:
+            cues.setdefault((bisect_right(starts, marker.start_char) - 1, marker.category), []).append(marker.text)
+    return cues
+
+
+def frame_rows(doc_id: str, doc: Doc, sent_starts: Sequence[int] | None = None) -> list[dict[str, object]]:
+    """One row per frame of ``doc._.framing_frames`` (none when the frames model did not run): score,
+    decision, the sentences that evoke the frame, and the evidence sentences (largest positive parts)."""
+    found: ArticleFrames | None = doc._.framing_frames
+    if found is None:
+        return []
+    starts = list(sent_starts) if sent_starts is not None else _sentence_index(doc)
+    evoking: dict[str, int] = {}
+    for _, frame_name in _cues_by_sentence(doc, starts):
+        evoking[frame_name] = evoking.get(frame_name, 0) + 1
+    rows = []
+    for j, frame_name in enumerate(found.frames):
+        parts = sorted(((row[j], sent_id) for sent_id, row in enumerate(found.contributions) if row[j] > 0),
+                       key=lambda p: (-p[0], p[1]))
+        rows.append({"doc_id": doc_id, "frame": frame_name, "score": found.scores[j], "present": found.present[j],
+                     "n_sentences": evoking.get(frame_name, 0),
+                     "evidence": ";".join(str(s) for _, s in parts[:EVIDENCE_SENTENCES]), "source": found.source})
+    return rows
+
+
+def sentence_frame_rows(doc_id: str, doc: Doc, sent_starts: Sequence[int] | None = None) -> list[dict[str, object]]:
+    """One row per sentence and frame it evokes (holds a cue of), with the sentence's part in the
+    frame's score (None when the frames model did not run)."""
+    starts = list(sent_starts) if sent_starts is not None else _sentence_index(doc)
+    found: ArticleFrames | None = doc._.framing_frames
+    column = {} if found is None else {name: j for j, name in enumerate(found.frames)}
+    cues = _cues_by_sentence(doc, starts)
+    order = {name: i for i, name in enumerate(frame_names())}
+    rows = []
+    for (sent_id, frame_name), words in sorted(cues.items(), key=lambda kv: (kv[0][0], order.get(kv[0][1], 99),
+                                                                              kv[0][1])):
+        j = column.get(frame_name)
+        score = None if j is None or sent_id >= len(found.contributions) else found.contributions[sent_id][j]
+        rows.append({"doc_id": doc_id, "sent_id": sent_id, "frame": frame_name, "score": score,
+                     "n_cues": len(words), "cues": ";".join(words)})
+    return rows
+
+
 def doc_rows(article: Article, doc: Doc, *, tables: Iterable[str] = TABLES) -> dict[str, list[dict[str, object]]]:
     """The table rows of one parsed article, by table name (tables not asked for are empty)."""
     wanted = set(tables)
@@ -114,4 +189,6 @@ def doc_rows(article: Article, doc: Doc, *, tables: Iterable[str] = TABLES) -> d
         "markers": marker_rows(article.doc_id, doc, starts) if "markers" in wanted else [],
         "quotes": quote_rows(article.doc_id, doc, starts) if "quotes" in wanted else [],
         "mentions": mention_rows(article.doc_id, doc, starts) if "mentions" in wanted else [],
+        "frames": frame_rows(article.doc_id, doc, starts) if "frames" in wanted else [],
+        "sentence_frames": sentence_frame_rows(article.doc_id, doc, starts) if "sentence_frames" in wanted else [],
     }

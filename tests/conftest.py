@@ -1,24 +1,52 @@
-"""Shared fixtures: the trained pipeline is loaded once per session; the seed articles come from data/."""
+"""Shared fixtures: the trained pipeline is loaded once per session; the seed articles come from data/.
+
+Tests that load the trained pipeline are marked ``slow`` here, by the fixtures they use; tests that are
+slow for another reason (a Dask cluster, worker processes, a subprocess, every figure drawn, figures
+rendered to PNG and SVG) carry ``@pytest.mark.slow`` themselves. ``pytest -m "not slow"`` is the quick
+loop.
+"""
 
 from __future__ import annotations
 
-import atexit
 import os
 import shutil
 import tempfile
-from pathlib import Path
 
 import pytest
 
-# Parses cached by the tests go to a folder of their own, never to the user's cache.
-os.environ["FRAMING_CACHE_DIR"] = tempfile.mkdtemp(prefix="framing-test-cache-")
-atexit.register(shutil.rmtree, os.environ["FRAMING_CACHE_DIR"], ignore_errors=True)
+pytest.register_assert_rewrite("drawn", "rows")
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "data" / "corpus"
-ANNOTATIONS = ROOT / "data" / "annotations"
-KRONE = "000_c0858dbfd52112ba"
-ONEWORLD = "004_0dd5b71927f9dee2"
+# The seed data, also imported from here by tests/test_sourcing.py.
+from seeds import ANNOTATIONS, CORPUS, KRONE, ONEWORLD, ROOT  # noqa: E402
+
+__all__ = ["ANNOTATIONS", "CORPUS", "KRONE", "ONEWORLD", "ROOT"]
+
+#: Fixtures that load the trained pipeline: a test that uses one, directly or through another fixture,
+#: is slow.
+MODEL_FIXTURES = frozenset({"nlp", "quick", "seed_docs"})
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Parses cached by the tests go to a folder of their own (inherited by the processes the tests
+    start), never to the user's cache."""
+    folder = tempfile.mkdtemp(prefix="framing-test-cache-")
+    previous = os.environ.get("FRAMING_CACHE_DIR")
+    os.environ["FRAMING_CACHE_DIR"] = folder
+
+    def restore() -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+        if previous is None:
+            os.environ.pop("FRAMING_CACHE_DIR", None)
+        else:
+            os.environ["FRAMING_CACHE_DIR"] = previous
+
+    config.add_cleanup(restore)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if MODEL_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
@@ -35,6 +63,24 @@ def quick(monkeypatch, nlp):
     loading it again; the engine's per-process pipelines are set aside so that none outlives the test."""
     monkeypatch.setattr("framing.pipeline.engine.load_pipeline", lambda *args, **kwargs: nlp)
     monkeypatch.setattr("framing.pipeline.engine._ANALYZERS", {})
+
+
+@pytest.fixture(scope="session")
+def blank_nlp():
+    """A pipeline without a model: the English tokenizer, sentences split at line breaks and final
+    punctuation, and the lexicon markers (which match on a tokenizer-only pipeline). Enough for the
+    articles, sentences and markers tables, and built in a second."""
+    import spacy
+
+    from framing.records import FAMILIES
+
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("framing_paragraphs")
+    pipeline.add_pipe("sentencizer")
+    # frame cues are a layer of their own, tested in tests/frames/: the fast tests look at the other families
+    families = [family for family in FAMILIES if family != "frame"]
+    pipeline.add_pipe("framing_markers", config={"lexicon_paths": [], "families": families})
+    return pipeline
 
 
 @pytest.fixture(scope="session")

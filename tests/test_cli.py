@@ -1,26 +1,28 @@
-"""`framing analyze`: the tables it writes, its messages and exit codes, atomic output."""
+"""`framing analyze` and `framing figures`: the files they write, their messages and exit codes, atomic
+output."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
 import pandas as pd
 import pytest
-from textblob import TextBlob
 
-from conftest import CORPUS, KRONE, ROOT
-from framing import cli
-from framing.analysis import analyze
+from framing import cli, figures
+from framing.options import load_options
 from framing.schemas import SCHEMAS, read_table
+from seeds import CORPUS, KRONE, ROOT
+
+FILES = sorted(f"{name}.{ext}" for name in figures.NAMES for ext in ("csv", "png", "svg"))
 
 
-def test_analyze_seed_corpus_writes_the_five_tables(tmp_path, quick, capsys):
+def test_analyze_seed_corpus_writes_every_table(tmp_path, quick, capsys):
     out = tmp_path / "out"
     assert cli.main(["analyze", "--out", str(out), "-q"]) == cli.EXIT_OK
-    assert sorted(p.name for p in out.iterdir()) == ["articles.csv", "markers.csv", "mentions.csv",
-                                                     "quotes.csv", "sentences.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["alignments.csv", "articles.csv", "frames.csv", "markers.csv",
+                                                     "mentions.csv", "quotes.csv", "selection.csv",
+                                                     "sentence_frames.csv", "sentences.csv"]
     for name, columns in SCHEMAS.items():
         table = pd.read_csv(out / f"{name}.csv", nrows=0)
         fixed = [c for c in table.columns if c in columns]
@@ -31,22 +33,6 @@ def test_analyze_seed_corpus_writes_the_five_tables(tmp_path, quick, capsys):
     assert articles["n_words"].between(450, 560).all()
     summary = capsys.readouterr().err.strip().splitlines()[-1]
     assert summary.startswith("framing: 2 articles,") and " sentences, " in summary and " s -> " in summary
-
-
-def test_sentences_have_sections_and_textblob_sentiment(tmp_path, quick):
-    cli.main(["analyze", "--out", str(tmp_path), "-q"])
-    sentences = read_table(tmp_path / "sentences.csv", "sentences")
-    krone = sentences[sentences.doc_id == KRONE]
-    first = krone.iloc[0]
-    assert first.section == "headline"
-    assert first.text == "“Clear Warning” – Does Kazakhstan Face the Same Fate as Ukraine?"
-    assert set(krone.section.iloc[1:]) == {"body"}
-    articles = read_table(tmp_path / "articles.csv", "articles").set_index("doc_id")
-    for row in sentences.itertuples():
-        text = articles.loc[row.doc_id, "text"]
-        assert text[row.start_char:row.end_char] == row.text
-        blob = TextBlob(row.text).sentiment
-        assert (row.polarity, row.subjectivity) == pytest.approx((blob.polarity, blob.subjectivity))
 
 
 def test_two_runs_give_identical_bytes(tmp_path, quick):
@@ -123,6 +109,7 @@ def test_unknown_family_is_a_one_line_error(tmp_path, quick, capsys):
     assert "unknown marker family spin" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_console_script_with_unknown_model(tmp_path):
     run = subprocess.run([sys.executable, "-m", "framing.cli", "analyze", str(CORPUS), "--out",
                           str(tmp_path / "out"), "--model", "xx_missing"], capture_output=True, text=True,
@@ -134,13 +121,50 @@ def test_console_script_with_unknown_model(tmp_path):
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
 
 
-def test_problems_in_the_seed_corpus_are_named_relative_to_the_repository(tmp_path, monkeypatch, quick):
-    corpus = tmp_path / "data" / "corpus"
-    corpus.mkdir(parents=True)
-    (corpus / "good.txt").write_text("A headline\n\nThe mayor opened the bridge.", encoding="utf-8")
-    (corpus / "empty.txt").write_bytes(b"")
-    monkeypatch.setattr("framing.analysis.REPOSITORY", tmp_path)
-    monkeypatch.setattr("framing.analysis.DEFAULT_CORPUS", corpus)
-    tables = analyze(cache=False)
-    assert list(tables.articles.path) == [os.path.join("data", "corpus", "good.txt")]
-    assert [p.path for p in tables.problems] == [os.path.join("data", "corpus", "empty.txt")]
+def test_framing_figures_takes_inputs_as_arguments_or_with_input(tmp_path, quick, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("---\noutlet: A\n---\nA headline\n\nPutin said it was a clear threat.\n",
+                                 encoding="utf-8")
+    (corpus / "b.md").write_text("---\noutlet: B\n---\nAnother headline\n\nMaybe it was not a threat at all.\n",
+                                 encoding="utf-8")
+    assert cli.main(["figures", "--input", str(corpus), "--out", str(tmp_path / "one"), "-q"]) == cli.EXIT_OK
+    assert cli.main(["figures", str(corpus), "--out", str(tmp_path / "two"), "-q"]) == cli.EXIT_OK
+    assert sorted(p.name for p in (tmp_path / "one").iterdir()) == FILES
+    for name in FILES:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+    assert "2 articles -> 27 files" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("options, error", [
+    (["--batch-size", "-1"], "the batch size must be at least 1 (got -1); pass a positive --batch-size"),
+    (["--tables", "quotes,speakers"], "unknown table speakers; choose from articles, sentences, markers, quotes, "
+                                      "mentions"),
+    (["--engine", "dask"], "the dask engine needs a scheduler address; pass --scheduler tcp://HOST:8786"),
+])
+def test_bad_settings_are_one_line_errors_and_write_nothing(tmp_path, capsys, options, error):
+    out = tmp_path / "out"
+    assert cli.main(["analyze", str(CORPUS), "--out", str(out), "-q", *options]) == cli.EXIT_ERROR
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith(f"framing: error: {error}")
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_command_line_options_become_the_options_of_the_run():
+    args = cli.build_parser().parse_args(["analyze", "in", "--no-family", "hedge", "--no-family", "booster",
+                                          "--tables", "markers, quotes", "--no-cache", "-q", "--n-process", "2"])
+    options = cli._analysis_options(args)
+    assert options["families"] == ["loaded", "distancing", "reporting_verb", "frame"]
+    assert options["tables"] == ("markers", "quotes")
+    assert (options["cache"], options["progress"], options["n_process"], options["batch_size"]) == (False, False, 2, None)
+    defaults = cli._analysis_options(cli.build_parser().parse_args(["figures"]))
+    assert defaults["families"] is None and defaults["tables"] is None  # not given: the config or the default decides
+    run = load_options(None, **{k: v for k, v in defaults.items() if k not in ("on_problem", "config")})
+    assert run.tables == tuple(SCHEMAS) and run.batch_size == 64 and run.cache and run.n_process == 1
+    assert (args.out, args.format, cli.build_parser().parse_args(["figures"]).out) == ("out", "csv", "figures")
+
+
+def test_a_command_is_required():
+    with pytest.raises(SystemExit) as stopped:
+        cli.main([])
+    assert stopped.value.code == 2

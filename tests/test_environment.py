@@ -6,7 +6,7 @@ import tomllib
 
 import yaml
 
-from conftest import ROOT
+from seeds import ROOT
 
 
 def _pyproject() -> dict:

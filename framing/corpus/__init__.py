@@ -4,7 +4,7 @@ never rewrites characters inside the lines it keeps."""
 
 from framing.corpus.article import Article
 from framing.corpus.clean import Cleaned, clean_text
-from framing.corpus.decode import decode
+from framing.corpus.decoding import decode
 from framing.corpus.folders import iter_articles, read_corpus, read_manifest
 
 __all__ = ["Article", "Cleaned", "clean_text", "decode", "iter_articles", "read_corpus", "read_manifest"]

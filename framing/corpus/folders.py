@@ -15,7 +15,7 @@ from pathlib import Path
 
 from framing.aliases import ALIASES_NAME
 from framing.corpus.article import Article, column
-from framing.corpus.decode import decode, read_whole
+from framing.corpus.decoding import decode, read_whole
 from framing.corpus.readers import (HTML_SUFFIXES, SUPPORTED_SUFFIXES, TEXT_SUFFIXES, read_csv_file, read_html_file,
                                     read_jsonl_file, read_text_file, warning)
 from framing.errors import InputError, Problem

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from framing.corpus.article import FIELDS, Article, as_text, column
 from framing.corpus.clean import clean_text
-from framing.corpus.decode import check_text, decode, read_bytes, read_whole, unreadable
+from framing.corpus.decoding import check_text, decode, read_bytes, read_whole, unreadable
 from framing.errors import InputError, Problem
 
 #: File suffixes read as articles.

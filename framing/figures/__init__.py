@@ -15,6 +15,8 @@ byte-identical from run to run.
 5. :func:`plot_framing_strip`     each article as a row of sentences, marked by what they contain
 6. :func:`plot_distinctive_terms` words that set each outlet apart (log-odds z-scores)
 7. :func:`plot_actors`            mentions of the main actors and the tone of the sentences naming them
+9. :func:`plot_selection`         the articles of one event side by side: shared and unique passages;
+                                  headline and lead against the rest
 
 >>> fig = plot_loaded_terms(rates(markers[markers.family == "loaded"], articles,
 ...                               keys=("category", "voice")))                 # doctest: +SKIP
@@ -22,16 +24,19 @@ byte-identical from run to run.
 """
 
 from framing.figures.actors import plot_actors
+from framing.figures.frames import plot_frames
 from framing.figures.markers import plot_epistemic_stance, plot_loaded_terms, plot_reporting_verbs
 from framing.figures.output import FORMATS, figure_bytes, freeze_layout, save_figure
-from framing.figures.registry import (BY_NAME, FIGURES, NAMES, FigureSpec, build_figures, draw, render, table_bytes,
-                                      write_figure)
+from framing.figures.registry import (BY_NAME, FIGURES, NAMES, FigureSpec, build_figures, draw, render,
+                                     table_bytes, write_figure)
+from framing.figures.selection import plot_selection
 from framing.figures.sourcing import plot_sourcing
 from framing.figures.strip import plot_framing_strip
 from framing.figures.style import FAMILY_COLORS, PALETTE, STYLE, outlet_colors
 from framing.figures.terms import plot_distinctive_terms
 
-__all__ = ["BY_NAME", "FIGURES", "FORMATS", "FAMILY_COLORS", "NAMES", "PALETTE", "STYLE", "FigureSpec", "build_figures",
-           "draw", "figure_bytes", "freeze_layout", "outlet_colors", "plot_actors", "plot_distinctive_terms",
-           "plot_epistemic_stance", "plot_framing_strip", "plot_loaded_terms", "plot_reporting_verbs",
-           "plot_sourcing", "render", "save_figure", "table_bytes", "write_figure"]
+__all__ = ["BY_NAME", "FAMILY_COLORS", "FIGURES", "FORMATS", "FigureSpec", "NAMES", "PALETTE", "STYLE",
+           "build_figures", "draw", "figure_bytes", "freeze_layout", "outlet_colors", "plot_actors",
+           "plot_distinctive_terms", "plot_epistemic_stance", "plot_frames", "plot_framing_strip",
+           "plot_loaded_terms", "plot_reporting_verbs", "plot_selection", "plot_sourcing", "render",
+           "save_figure", "table_bytes", "write_figure"]

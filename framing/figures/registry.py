@@ -24,12 +24,14 @@ from framing.measures import By, by_columns
 from framing.aliases import Aliases, apply
 from framing.schemas import frame
 from framing.figures.actors import plot_actors
+from framing.figures.frames import plot_frames
 from framing.figures.markers import plot_epistemic_stance, plot_loaded_terms, plot_reporting_verbs
 from framing.figures.output import FORMATS, figure_bytes
 from framing.figures.sourcing import plot_sourcing
 from framing.figures.strip import plot_framing_strip
 from framing.figures.terms import plot_distinctive_terms
-from framing.io import prepare_dir, write_atomic
+from framing.figures.selection import plot_selection
+from framing.io import prepare_dir, write_files
 from framing.records import CUE_CLASSES
 
 if TYPE_CHECKING:
@@ -40,6 +42,9 @@ if TYPE_CHECKING:
 
 #: Significant digits of the floats in the CSV files.
 FLOAT_FORMAT = "%.6g"
+#: Tables passed on to the figures when the run has them (alignments: figure 9; sentence_frames: its
+#: frames rows).
+OPTIONAL_TABLES = ("alignments", "selection", "sentence_frames")
 #: Terms per outlet in the distinctive-terms figure (and its table).
 TOP_TERMS = 12
 
@@ -73,6 +78,19 @@ def _distinctive(t: Mapping[str, pd.DataFrame], by: By) -> pd.DataFrame:
     return terms.groupby(by_columns(by), sort=True).head(TOP_TERMS).reset_index(drop=True)
 
 
+def _selection(t: Mapping[str, pd.DataFrame], by: By) -> pd.DataFrame:
+    """Figure 9's table, from the run's alignments (computed here when the tables have none)."""
+    from framing.alignment import align, events_of
+    from framing.measures.selection import selection_figure
+
+    alignments = t.get("alignments")
+    if alignments is None:
+        alignments = align(t).alignments
+    events = events_of(t["articles"], t["mentions"])
+    return selection_figure(t["sentences"], t["markers"], t["quotes"], t["mentions"], alignments, t["articles"],
+                            events, by=by, sentence_frames=t.get("sentence_frames"))
+
+
 FIGURES: tuple[FigureSpec, ...] = (
     FigureSpec("01_loaded_terms", "Loaded terms per 1,000 words by category, in the outlet's own words and "
                "in quotations",
@@ -102,20 +120,37 @@ FIGURES: tuple[FigureSpec, ...] = (
                "those sentences",
                lambda t, by: measures.actor_profile(t["mentions"], t["sentences"], t["articles"], by=by),
                lambda d, by: plot_actors(d, by=by)),
+    FigureSpec("08_frames", "The frames each outlet uses: share of articles (frames model, 95% intervals) and of "
+               "sentences that evoke each frame",
+               lambda t, by: measures.frame_shares(t["frames"], t["sentence_frames"], t["sentences"], t["articles"],
+                                                   by=by),
+               lambda d, by: plot_frames(d, by=by)),
+    FigureSpec("09_selection", "Selection: the articles of one event side by side, the passages two outlets both "
+               "report and those only one reports; headline and lead against the rest",
+               _selection, lambda d, by: plot_selection(d, by=by)),
 )
+
+
 NAMES = tuple(spec.name for spec in FIGURES)
 #: The figures by name.
 BY_NAME = {spec.name: spec for spec in FIGURES}
 
 
 def _tables(tables: TableSet, aliases: Aliases) -> dict[str, pd.DataFrame]:
-    """The five tables by name (``mentions`` empty when the run has none), actors merged by ``aliases``."""
+    """The tables by name (``mentions``, ``frames`` and ``sentence_frames`` empty when the run has
+    none), actors merged by ``aliases``."""
     get = tables.__getitem__ if isinstance(tables, Mapping) else (lambda name: getattr(tables, name))
     out = {name: get(name) for name in ("articles", "sentences", "markers", "quotes")}
-    try:
-        out["mentions"] = get("mentions")
-    except (KeyError, AttributeError):
-        out["mentions"] = frame("mentions")
+    for name in ("mentions", "frames", "sentence_frames"):  # empty when a run has none
+        try:
+            out[name] = get(name)
+        except (KeyError, AttributeError):
+            out[name] = frame(name)
+    for name in OPTIONAL_TABLES:  # the tables some figures use when a run has them
+        try:
+            out[name] = get(name)
+        except (KeyError, AttributeError):
+            pass
     return apply(out, aliases)
 
 
@@ -147,12 +182,7 @@ def render(tables: TableSet, *, by: By = "outlet", aliases: Aliases = None) -> d
 
 
 def _write(out: Path, name: str, files: Mapping[str, bytes]) -> list[Path]:
-    written = []
-    for ext in ("png", "svg", "csv"):
-        path = out / f"{name}.{ext}"
-        write_atomic(path, files[ext])
-        written.append(path)
-    return written
+    return write_files(out, {f"{name}.{ext}": files[ext] for ext in ("png", "svg", "csv")})
 
 
 def write_figure(name: str, tables: TableSet, out_dir: str | Path, *, by: By = "outlet",
@@ -171,7 +201,8 @@ def build_figures(tables: TableSet, out_dir: str | Path, *, by: By = "outlet", a
     to ``out_dir`` for each name in :data:`NAMES`; return the written paths in that order.
 
     ``tables``: a :class:`framing.analysis.Tables` or a mapping of table name -> DataFrame with
-    ``articles``, ``sentences``, ``markers``, ``quotes`` and, if there is one, ``mentions``.
+    ``articles``, ``sentences``, ``markers``, ``quotes`` and, if there are, ``mentions``, ``frames`` and
+    ``sentence_frames``.
     ``by``: the articles column(s) whose groups are compared. ``aliases``: alias -> canonical name (a
     mapping or a CSV ``alias,canonical``) applied to actors and resolved speakers. Raises OutputError
     when ``out_dir`` cannot be written.

@@ -22,9 +22,17 @@ PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#0
 #: One colour per marker family and for quotations, in every figure, view and report (Paul Tol's
 #: "vibrant" palette, colour-blind safe).
 FAMILY_COLORS = {"loaded": "#EE7733", "hedge": "#33BBEE", "booster": "#0077BB", "distancing": "#EE3377",
-                 "reporting_verb": "#CC3311", "quotation": "#009988"}
+                 "reporting_verb": "#CC3311", "quotation": "#009988", "frame": "#BBBBBB"}
 FAMILY_LABELS = {"loaded": "Loaded term", "hedge": "Hedge", "booster": "Booster", "distancing": "Distancing",
-                 "reporting_verb": "Reporting verb", "quotation": "Quotation"}
+                 "reporting_verb": "Reporting verb", "quotation": "Quotation", "frame": "Frame cue"}
+#: One colour per frame, for frame cues highlighted by their frame (Paul Tol's "muted" and "light"
+#: palettes, colour-blind safe), in the codebook's order of the frames.
+FRAME_COLORS = {"Economic": "#DDCC77", "Capacity_and_resources": "#999933", "Morality": "#AA4499",
+                "Fairness_and_equality": "#CC6677", "Legality_Constitutionality_and_jurisprudence": "#332288",
+                "Policy_prescription_and_evaluation": "#44AA99", "Crime_and_punishment": "#882255",
+                "Security_and_defense": "#EE8866", "Health_and_safety": "#117733", "Quality_of_life": "#BBCC33",
+                "Cultural_identity": "#77AADD", "Public_opinion": "#FFAABB", "Political": "#88CCEE",
+                "External_regulation_and_reputation": "#EEDD88"}
 #: The look of every figure: a font shipped with matplotlib, small sizes for a column's width, no
 #: chart junk; fixed SVG ids and PNG resolution so that files are identical from run to run.
 STYLE: dict[str, object] = {
@@ -77,3 +85,10 @@ def span_colors() -> dict[str, str]:
     colors.update({"direct": tint(quotation, 0.35), "indirect": tint("#BBBBBB", 0.6),
                    "according_to": tint(quotation, 0.18), "scare": tint(distancing, 0.22)})
     return colors
+
+
+#: Kinds of aligned passages (figure 9): one colour each; ``related`` is drawn light and dashed.
+ALIGN_COLORS = {"same_quote": FAMILY_COLORS["quotation"], "quote_paraphrase": "#AA3377", "same_fact": "#4477AA",
+                "related": "#BBBBBB"}
+ALIGN_LABELS = {"same_quote": "Same quotation", "quote_paraphrase": "Quotation and its paraphrase",
+                "same_fact": "Same fact", "related": "Related (same topic)"}

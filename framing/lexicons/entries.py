@@ -17,6 +17,10 @@ an adverb ("a mean remark", not "it means"). An entry in the category ``degree m
 quantity, size, time or likelihood ("too generous", not "too much", "very recent", "so far"); it needs a
 tagged and parsed pipeline.
 
+Frame cues (family ``frame``) name one of the 14 frames of :mod:`framing.lexicons.definitions` as their
+category. They form a layer of their own: a word may be a frame cue and a loaded term at once
+("threat"), and one cue may evoke several frames, one row per frame ("terrorism": security, crime).
+
 >>> entries = load_lexicon(families=["hedge"])              # doctest: +SKIP
 >>> reporting_verb_classes()["hit back"]                    # doctest: +SKIP
 'emotive'
@@ -30,9 +34,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from framing.errors import LexiconError
+from framing.lexicons.definitions import frame_names
 from framing.lexicons.reader import COLUMNS, Row, files, read_rows, shipped
 from framing.lexicons.patterns import parse_json_pattern, parse_phrase
-from framing.records import CUE_CLASSES, FAMILIES
+from framing.records import CUE_CLASSES, FAMILIES, FRAME_FAMILY
 
 PathLike = str | Path
 
@@ -52,6 +57,12 @@ class Entry:
     def key(self) -> str:
         """The entry normalised for comparison (lower case, single spaces)."""
         return normalise(self.entry)
+
+    @property
+    def slot(self) -> tuple[str, ...]:
+        """What an entry must be unique by: its key, and for a frame cue also its frame (frame cues are
+        a layer apart from the other families, and one cue may evoke several frames)."""
+        return (FRAME_FAMILY, self.key, self.category) if self.family == FRAME_FAMILY else (self.key,)
 
     @property
     def is_json(self) -> bool:
@@ -85,17 +96,17 @@ def load_lexicon(paths: Sequence[PathLike] = (), *, families: Sequence[str] | No
             raise LexiconError(None, f"unknown marker family {', '.join(map(repr, unknown))}",
                                f"choose from {', '.join(FAMILIES)}")
     defaults = default_paths() if include_default else []
-    merged: dict[str, Entry] = {}
+    merged: dict[tuple[str, ...], Entry] = {}
     for path in [*defaults, *(Path(p) for p in paths)]:
         rows = _read_default(str(path)) if path in defaults else read_file(path)
         for entry in rows:
-            previous = merged.get(entry.key)
+            previous = merged.get(entry.slot)
             if previous is not None and previous.family != entry.family:
                 raise LexiconError(entry.path, f"entry {entry.entry!r} is in family {entry.family!r} here "
                                    f"but in {previous.family!r} at {previous.path}:{previous.line}",
                                    "keep one family per entry (switch a family off instead of moving "
                                    "its entries)", line=entry.line)
-            merged[entry.key] = entry
+            merged[entry.slot] = entry
     wanted = set(FAMILIES if families is None else families)
     return [e for e in merged.values() if e.family in wanted]
 
@@ -122,18 +133,18 @@ def read_file(path: PathLike) -> list[Entry]:
     """The validated entries of one lexicon file (CSV, or YAML by suffix). Raises LexiconError."""
     path = Path(path)
     entries: list[Entry] = []
-    seen: dict[str, Entry] = {}
+    seen: dict[tuple[str, ...], Entry] = {}
     for row in read_rows(path):
         entry = _validate(path, row)
         line = row.line
-        previous = seen.get(entry.key)
+        previous = seen.get(entry.slot)
         if previous is not None:
             if previous.family != entry.family or previous.category != entry.category:
                 raise LexiconError(path, f"duplicate entry {entry.entry!r} as {entry.family}/"
                                    f"{entry.category}, already {previous.family}/{previous.category} on "
                                    f"line {previous.line}", "keep one row per entry", line=line)
             continue
-        seen[entry.key] = entry
+        seen[entry.slot] = entry
         entries.append(entry)
     return entries
 
@@ -148,6 +159,9 @@ def _validate(path: Path, row: Row) -> Entry:
     if family == "reporting_verb" and category not in CUE_CLASSES:
         raise LexiconError(path, f"unknown reporting-verb class {category!r} for entry {text!r}",
                            f"use one of {', '.join(CUE_CLASSES)}", line=line)
+    if family == FRAME_FAMILY and category not in frame_names():
+        raise LexiconError(path, f"unknown frame {category!r} for entry {text!r}",
+                           f"use one of {', '.join(frame_names())}", line=line)
     entry = Entry(text, family, category, note, source or f"user ({path.name})", str(path), line)
     try:
         if entry.is_json:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from framing.errors import LexiconError
+from framing.tabular import read_header
 
 #: The columns every word-list file has.
 COLUMNS = ("entry", "family", "category", "note", "source")
@@ -70,7 +71,7 @@ def read_rows(path: str | Path, *, required: tuple[str, ...] = COLUMNS) -> list[
     rows = []
     for line, row in cells:
         values = [row.get(column, "").strip() for column in COLUMNS]
-        entry, rest = values[0], values[1:]
+        entry = values[0]
         if entry.startswith("#") or not any(values):
             continue
         if not entry:
@@ -84,12 +85,7 @@ def _csv_cells(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[st
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
-            header = [h.strip().lower() for h in (reader.fieldnames or [])]
-            missing = [c for c in required if c not in header]
-            if missing:
-                raise LexiconError(path, f"missing column(s) {', '.join(missing)}",
-                                   f"the first row must name the columns {','.join(COLUMNS)}", line=1)
-            reader.fieldnames = header
+            header = read_header(reader, path, required, columns=COLUMNS, error=LexiconError)
             rows = []
             for row in reader:
                 if None in row:

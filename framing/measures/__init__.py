@@ -16,20 +16,27 @@ certain than it is.
 - :func:`actor_profile`: mentions of the main actors per 1,000 words, as subject or object, and the mean
   polarity and subjectivity of the sentences that mention them.
 - :func:`sentence_features`: what each sentence contains (for the framing strip).
+- :func:`frame_shares`: per group, the share of articles that use each frame (with intervals) and of
+  sentences that evoke it.
 
 >>> tables = framing.analyze()                                                 # doctest: +SKIP
 >>> rates(tables.markers, tables.articles, keys=("family", "voice"))          # doctest: +SKIP
 """
 
 from framing.measures.actors import ACTOR_LABELS, actor_profile
+from framing.measures.frames import frame_shares
 from framing.measures.groups import By, by_columns, groups
-from framing.measures.intervals import LEVEL, PER_WORDS, mean_interval, poisson_interval, proportion_interval, rate_interval
+from framing.measures.intervals import (LEVEL, PER_WORDS, mean_interval, poisson_interval, proportion_interval,
+                                        rate_interval, wilson_interval)
 from framing.measures.rates import rates
+from framing.measures.sections import section_contrast
+from framing.measures.selection import selection_figure, selection_view, shared_matrix
 from framing.measures.sentences import STRIP_FAMILIES, sentence_features
 from framing.measures.sourcing import sourcing_profile, speaker_name
 from framing.measures.terms import TOKEN, distinctive_terms, log_odds_z, term_counts, tokenize
 
-__all__ = ["ACTOR_LABELS", "LEVEL", "PER_WORDS", "STRIP_FAMILIES", "TOKEN", "By", "actor_profile", "by_columns",
-           "distinctive_terms", "groups", "log_odds_z", "mean_interval", "poisson_interval", "proportion_interval",
-           "rate_interval", "rates", "sentence_features", "sourcing_profile", "speaker_name", "term_counts",
-           "tokenize"]
+__all__ = ["ACTOR_LABELS", "By", "LEVEL", "PER_WORDS", "STRIP_FAMILIES", "TOKEN", "actor_profile",
+           "by_columns", "distinctive_terms", "frame_shares", "groups", "log_odds_z", "mean_interval",
+           "poisson_interval", "proportion_interval", "rate_interval", "rates", "section_contrast",
+           "selection_figure", "selection_view", "sentence_features", "shared_matrix", "sourcing_profile",
+           "speaker_name", "term_counts", "tokenize", "wilson_interval"]

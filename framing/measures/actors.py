@@ -59,7 +59,7 @@ def actor_profile(mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.
     for column in ("mentions", *ROLES):
         out[column] = out[column].fillna(0).astype("int64")
     out["rate"], out["rate_low"], out["rate_high"] = rate_interval(out["mentions"], out["words"], level=level)
-    scored = found[cols + ["actor", "doc_id", "sent_id"]].drop_duplicates().merge(
+    scored = found[list(dict.fromkeys([*cols, "actor", "doc_id", "sent_id"]))].drop_duplicates().merge(
         sentences[["doc_id", "sent_id", "polarity", "subjectivity"]], on=["doc_id", "sent_id"], how="inner")
     summary = []
     for key, part in scored.groupby(cols + ["actor"], sort=True):

@@ -1,5 +1,6 @@
 """Intervals: exact Poisson (Garwood) for counts and rates, exact binomial (Clopper-Pearson) for
-shares, Student-t for means. Every measure reports one, at :data:`LEVEL` unless told otherwise."""
+shares, Student-t for means, Wilson score for precision and recall. Every measure reports one, at
+:data:`LEVEL` unless told otherwise."""
 
 from __future__ import annotations
 
@@ -70,3 +71,28 @@ def rate_interval(counts: Iterable[int] | np.ndarray, words: Iterable[int] | np.
         scale = np.where(n > 0, PER_WORDS / n, np.nan)
     low, high = poisson_interval(k, level=level)
     return k * scale, low * scale, high * scale
+
+
+def wilson_interval(count: int | Iterable[int] | np.ndarray, total: int | Iterable[int] | np.ndarray,
+                    *, level: float = LEVEL) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval for a proportion ``count / total`` (precision, recall).
+
+    ``center = (p + z²/2n) / (1 + z²/n)`` and ``half = z / (1 + z²/n) · sqrt(p(1 - p)/n + z²/4n²)``
+    with ``p = count / total``, ``n = total`` and ``z`` the normal quantile of ``level``. Unlike the
+    normal (Wald) interval it stays inside [0, 1] and is not empty at 0 or 1. Returns ``(low, high)``
+    arrays; NaN where ``total`` is 0.
+
+    >>> wilson_interval(8, 10)     # (array(0.4902), array(0.9433))             # doctest: +SKIP
+    """
+    k = np.asarray(count, dtype=float)
+    n = np.asarray(total, dtype=float)
+    z = float(stats.norm.ppf(0.5 + level / 2))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = k / n
+        denominator = 1 + z**2 / n
+        center = (p + z**2 / (2 * n)) / denominator
+        half = z / denominator * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2))
+        # the interval holds p; min/max only guard against rounding at p = 0 or 1
+        low, high = np.clip(np.fmin(center - half, p), 0.0, 1.0), np.clip(np.fmax(center + half, p), 0.0, 1.0)
+    empty = n <= 0
+    return np.where(empty, np.nan, low), np.where(empty, np.nan, high)

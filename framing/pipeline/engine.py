@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from framing.pipeline.cache import ParseCache, default_cache_dir, parse_key
 from framing.corpus import Article
@@ -32,6 +33,9 @@ Unit = Article | Piece
 #: long articles, a chunk holds fewer than ``batch_size`` of them, so memory stays that of a batch of
 #: ordinary articles.
 MAX_CHUNK_CHARS = 500_000
+#: Most articles in one chunk sent to a worker process: small enough that the workers share even a
+#: small corpus evenly, large enough that ``nlp.pipe`` batches well.
+PARALLEL_CHUNK = 16
 
 
 @dataclass
@@ -48,7 +52,8 @@ class Analyzer:
         if self.nlp is None:  # the parser itself is loaded when a text is not found in the cache
             self.nlp = load_pipeline(settings.model, extractors=settings.extractors,
                                      lexicon_paths=settings.lexicon_paths, families=settings.families,
-                                     aliases=settings.aliases, weights=False)
+                                     aliases=settings.aliases, weights=False,
+                                     frames_model=settings.frames_model)
         extractor_names = set(EXTRACTORS.values())
         self.extract_names = [n for n in self.nlp.pipe_names if n in extractor_names]
         own = [n for n in self.nlp.pipe_names if n not in extractor_names]
@@ -64,14 +69,10 @@ class Analyzer:
             self._parser = load_model(self.settings.model, needs=self.needs, vocab=self.nlp.vocab)
         return self._parser
 
-    def rows(self, units: list[Unit]) -> list[Rows]:
-        """Table rows of each article or piece of a long article (see :mod:`framing.pipeline.pieces`)
-        of the chunk, in order; a piece's rows count its quotations under ``QUOTE_COUNT``."""
-        from framing.tables import doc_rows
-
+    def docs(self, texts: list[str]) -> list[Doc]:
+        """The parses of ``texts`` (one batch), from the cache where it has them; the framing components
+        have not run on them."""
         nlp = self.nlp
-        articles = [unit.article if isinstance(unit, Piece) else unit for unit in units]
-        texts = [article.text for article in articles]
         docs = [self.cache.get(text, nlp.vocab) if self.cache else None for text in texts]
         missing = [i for i, doc in enumerate(docs) if doc is None]
         parser = self.parser() if missing else nlp
@@ -83,6 +84,16 @@ class Analyzer:
                 if "sentences" in self.settings.tables:
                     sentence_scores(doc)  # cached with the parse: a rerun does not score sentences again
                 self.cache.put(texts[i], doc)
+        return docs
+
+    def rows(self, units: list[Unit]) -> list[Rows]:
+        """Table rows of each article or piece of a long article (see :mod:`framing.pipeline.pieces`)
+        of the chunk, in order; a piece's rows count its quotations under ``QUOTE_COUNT``."""
+        from framing.tables import doc_rows
+
+        nlp = self.nlp
+        articles = [unit.article if isinstance(unit, Piece) else unit for unit in units]
+        docs = self.docs([article.text for article in articles])
         results = []
         for unit, article, doc in zip(units, articles, docs):
             for name in self.extract_names:
@@ -151,7 +162,8 @@ def run(articles: Iterable[Article], settings: Options, *, nlp: Language | None 
     Raises FramingError for a missing scheduler, ModelError/LexiconError for a bad model or lexicon:
     before the first article is read.
     """
-    work = chunks(pieces(articles), settings.batch_size)
+    size = settings.batch_size if settings.n_process == 1 else min(settings.batch_size, PARALLEL_CHUNK)
+    work = chunks(pieces(articles), size)
     if settings.engine == "dask":
         client = _dask_client(settings.scheduler)
         return join(_run_dask(client, work, settings))
@@ -171,13 +183,20 @@ def check_settings(settings: Options) -> None:
         from framing.lexicons.entries import load_lexicon
 
         load_lexicon(settings.lexicon_paths, families=settings.families)
+    if "frames" in settings.extractors:
+        from framing.frames.model import load_frames_model
+
+        load_frames_model(settings.frames_model)
 
 
 def _run_pool(work: Iterator[list[Unit]], settings: Options, n_process: int) -> Iterator[tuple[Unit, Rows]]:
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=n_process, mp_context=context, initializer=analyzer_for,
+                             initargs=(settings,)) as pool:
+        for _ in range(n_process):  # start the workers, and their pipelines, while the corpus is read
+            pool.submit(int)
         yield from _windowed(lambda chunk: pool.submit(process_chunk, chunk, settings), work, 2 * n_process)
 
 

@@ -9,10 +9,15 @@ component is made (the Matcher tests every pattern at every token, the PhraseMat
 hence the split). Where matches overlap, the longest wins (then the earlier, then an exact-form match
 over an inflected one, then the entry read first).
 
+Frame cues (family ``frame``) are matched in layers of their own, one per frame: they never hide, and
+are never hidden by, a loaded term or a cue of another frame on the same words ("threat" is a loaded
+term and a cue of the security frame). Only the name rule below applies to them, in a narrower form.
+
 Context rules, each applied only where the pipeline annotates what it needs:
 
 - words inside a named entity (a person, organisation, place, law, work...) are names, not wording:
-  "Freedom Caucus" and "International Crisis Group" give no marker.
+  "Freedom Caucus" and "International Crisis Group" give no marker. Frame cues count inside names
+  other than people's: "Supreme Court" evokes the legal frame, "Mark Judge" does not.
 - reporting verbs: the first word must be tagged as a verb (``claimed`` yes, ``expansionist claims`` no).
 - evaluative modifiers (category ``evaluative modifier``: an adjective, matched with its ``-ly`` adverb)
   count only as an adjective or adverb, or a participle used as one: "a twisted logic", "acted
@@ -52,7 +57,7 @@ from framing import extensions  # noqa: F401  (registers doc._.framing_markers)
 from framing.lexicons.entries import Entry, load_lexicon
 from framing.lexicons.patterns import TokenSlot, Tokenizer, build_patterns
 from framing.lexicons.words import word_list
-from framing.records import DEGREE_MODIFIER, EPISTEMIC_MODAL, EVALUATIVE_MODIFIER, Marker
+from framing.records import DEGREE_MODIFIER, EPISTEMIC_MODAL, EVALUATIVE_MODIFIER, FRAME_FAMILY, Marker
 
 #: Modals whose root reading (ability, obligation) is common: epistemic only before ``be``/perfect ``have``.
 ROOT_MODALS = word_list("markers", "root_modal")
@@ -136,9 +141,10 @@ class MarkerFinder:
             exact = doc[start:end].text.lower() == entry.key
             candidates.append((-(end - start), start, not exact, order, end, entry))
         candidates.sort(key=lambda c: c[:4])
-        taken = bytearray(len(doc))
+        layers: dict[str, bytearray] = {}
         kept: list[tuple[int, int, Entry]] = []
         for _, start, _, _, end, entry in candidates:
+            taken = layers.setdefault(_layer(entry), bytearray(len(doc)))
             if any(taken[start:end]):
                 continue
             taken[start:end] = b"\x01" * (end - start)
@@ -202,8 +208,16 @@ def _finder_for(vocab: Vocab, paths: tuple[str, ...], families: tuple[str, ...] 
     return _FINDERS[key]
 
 
+def _layer(entry: Entry) -> str:
+    """Matches overlap only within a layer: the families other than frame cues share one, and the cues
+    of each frame have their own (a word can be a loaded term and evoke two frames at once)."""
+    return f"{FRAME_FAMILY}:{entry.category}" if entry.family == FRAME_FAMILY else ""
+
+
 def _fits_context(doc: Doc, start: int, end: int, entry: Entry, tagged: bool) -> bool:
     first = doc[start]
+    if entry.family == FRAME_FAMILY:  # a name evokes its topic ("Supreme Court"), a person's name does not
+        return not all(t.ent_type_ == "PERSON" for t in doc[start:end])
     if all(t.ent_type_ in NAME_ENTITIES for t in doc[start:end]):
         return False  # part of a name ("Freedom Caucus", "Crisis Group"), not the writer's wording
     if entry.family == "reporting_verb":

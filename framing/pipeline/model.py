@@ -151,14 +151,15 @@ def needs_for(extractors: Iterable[str]) -> tuple[str, ...]:
 def load_pipeline(model: str | None = None, *, extractors: Iterable[str] = tuple(EXTRACTORS),
                   lexicon_paths: Sequence[str | Path] = (), families: Sequence[str] | None = None,
                   aliases: str | Path | None = None, needs: Iterable[str] | None = None,
-                  weights: bool = True) -> Language:
+                  weights: bool = True, frames_model: str = "default") -> Language:
     """The full pipeline: the model plus the requested framing components.
 
     ``lexicon_paths`` add user lexicon files to the shipped ones; ``families`` keeps only these marker
     families (None: all); ``aliases`` is a CSV of speaker/actor aliases for the sourcing component;
     ``needs`` as in :func:`load_model` (default: everything when an extractor runs, else sentence
     boundaries only); ``weights=False``: the framing components on the tokenizer and vocabulary alone
-    (for Docs read from the parse cache; see :func:`load_model`). Raises ModelError, LexiconError.
+    (for Docs read from the parse cache; see :func:`load_model`); ``frames_model`` is the article
+    frames model (``default``, ``off`` or a folder). Raises ModelError, LexiconError.
     """
     wanted = list(extractors)
     unknown = sorted(set(wanted) - set(EXTRACTORS))
@@ -175,6 +176,10 @@ def load_pipeline(model: str | None = None, *, extractors: Iterable[str] = tuple
     for name in ("sourcing", "actors"):
         if name in wanted:
             nlp.add_pipe(EXTRACTORS[name], config={"aliases": None if aliases is None else str(aliases)})
+    if "frames" in wanted:
+        from framing.frames import component  # noqa: F401  (the factory, also where entry points are not installed)
+
+        nlp.add_pipe("framing_frames", config={"model": str(frames_model)})
     return nlp
 
 

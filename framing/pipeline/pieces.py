@@ -8,6 +8,10 @@ are then shifted (:func:`shift`) so that offsets refer to the whole text, ``sent
 the sentences of the pieces before it and ``quote_id`` from their quotations. Only the pieces of one
 chunk are parsed at a time, so memory does not grow with the length of the text.
 
+The frames model reads each piece as a text of its own; the whole text gets, for each frame, the row
+of the piece with the highest score (its evidence shifted into the whole text), present when any piece
+has it, and the sentences that evoke it counted over all pieces (:func:`merge_frames`).
+
 >>> [text[s:e] for text in ["one\\n\\ntwo three"] for s, e in split_text(text, limit=8)]
 ['one\\n\\n', 'two three']
 """
@@ -100,6 +104,8 @@ def shift(rows: Rows, *, chars: int, sentences: int, quotes: int) -> dict[str, l
                 row["sent_id"] += sentences
             if row.get("quote_id") is not None:
                 row["quote_id"] += quotes
+            if row.get("evidence"):
+                row["evidence"] = ";".join(str(int(s) + sentences) for s in str(row["evidence"]).split(";"))
             moved.append(row)
         out[name] = moved
     return out
@@ -116,6 +122,10 @@ def join(units: Iterable[tuple[Article | Piece, Rows]]) -> Iterator[Rows]:
             yield rows
             continue
         parts.append(shift(rows, chars=unit.start, sentences=sentences, quotes=quotes))
+        if unit.start:  # only the first piece holds the article's lead
+            for row in parts[-1].get("sentences", ()):
+                if row.get("section") == "lead":
+                    row["section"] = "body"
         [row] = rows["articles"]
         sentences += int(row["n_sentences"])
         quotes += int(rows[QUOTE_COUNT])
@@ -132,4 +142,24 @@ def _whole(article: Article, parts: list[Rows], sentences: int) -> dict[str, lis
     for name in parts[0]:
         if name != "articles":
             out[name] = [row for part in parts for row in part[name]]
+    if "frames" in out:
+        out["frames"] = merge_frames(out["frames"])
     return out
+
+
+def merge_frames(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """One ``frames`` row per frame from the rows of the pieces of one text (in order): the row of the
+    highest-scoring piece (the first of equals), present when any piece has the frame, ``n_sentences``
+    summed."""
+    merged: dict[object, dict[str, object]] = {}
+    for row in rows:
+        best = merged.get(row["frame"])
+        if best is None:
+            merged[row["frame"]] = dict(row)
+            continue
+        present = bool(best["present"]) or bool(row["present"])
+        total = int(best["n_sentences"]) + int(row["n_sentences"])
+        if float(row["score"]) > float(best["score"]):
+            best = merged[row["frame"]] = dict(row)
+        best.update(present=present, n_sentences=total)
+    return list(merged.values())

@@ -7,7 +7,9 @@ and quote with displaCy's span renderer; :func:`kwic` lists every occurrence of 
 family with its sentence; :func:`vocabulary` lists the words each outlet uses in each category;
 :func:`show_figure` shows a figure exactly as ``make figures`` writes it; :func:`describe` turns rows
 of a measure into one line of text, so that prose quotes numbers computed from the tables;
-:func:`problems_table` lists what reading the corpus skipped or noted.
+:func:`problems_table` lists what reading the corpus skipped or noted. Frame cues (family ``frame``)
+are highlighted by their frame, each frame in its colour; :func:`frame_evidence` lists the sentences
+that carry each frame of an article and :func:`evidence_html` shows them with their cues highlighted.
 
 >>> tables = framing.analyze()                                 # doctest: +SKIP
 >>> highlight(tables, "004_0dd5b71927f9dee2")                   # doctest: +SKIP
@@ -24,13 +26,15 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from framing.errors import Problem
-from framing.figures.style import span_colors
-from framing.records import FAMILIES, QUOTE_KINDS
+from framing.figures.style import FRAME_COLORS, span_colors, tint
+from framing.records import FAMILIES, FRAME_FAMILY, QUOTE_KINDS
 
 #: Span colours: marker families, then quotation kinds (the figures' colours, lightened).
 COLORS = span_colors()
 LABELS = {**{family: family.replace("_", " ") for family in FAMILIES},
           **{kind: f"{kind.replace('_', ' ')} quote" for kind in QUOTE_KINDS}}
+#: Frame cues are highlighted by their frame: label -> colour (light tints of the frame colours).
+FRAME_SPAN_COLORS = {name.replace("_", " "): tint(color, 0.55) for name, color in FRAME_COLORS.items()}
 SPANS_KEY = "framing"
 #: Screen pixels per inch of figure width when a figure is shown in a notebook.
 PIXELS_PER_INCH = 120
@@ -57,18 +61,23 @@ def _doc_with_spans(text: str, spans: list[tuple[int, int, str]]):
 def _render(doc) -> str:
     from spacy import displacy
 
-    colors = {LABELS[key]: value for key, value in COLORS.items()}
+    colors = {**{LABELS[key]: value for key, value in COLORS.items()}, **FRAME_SPAN_COLORS}
     return displacy.render(doc, style="span", jupyter=False,
                            options={"spans_key": SPANS_KEY, "colors": colors})
 
 
-def legend_html(keys: Iterable[str] | None = None) -> str:
+def frame_label(frame: str) -> str:
+    """The highlight label of a frame's cues: its name with spaces ("Security and defense")."""
+    return frame.replace("_", " ")
+
+
+def legend_html(keys: Iterable[str] | None = None, *, frames: Iterable[str] = ()) -> str:
     """A legend drawn with the same renderer: each label highlighted in its colour.
 
     ``keys``: the marker families and quote kinds to list (default: all, in the order of
-    :data:`COLORS`)."""
+    :data:`COLORS`); ``frames``: frames whose cue colour to list too."""
     wanted = set(COLORS if keys is None else keys)
-    names = [LABELS[key] for key in COLORS if key in wanted]
+    names = [LABELS[key] for key in COLORS if key in wanted] + [frame_label(f) for f in frames]
     text = "   ".join(names)
     spans, position = [], 0
     for name in names:
@@ -77,11 +86,14 @@ def legend_html(keys: Iterable[str] | None = None) -> str:
     return _render(_doc_with_spans(text, spans))
 
 
-def highlight_html(tables, doc_id: str, *, families=FAMILIES, kinds=QUOTE_KINDS, legend: bool = True) -> str:
-    """HTML of one article with its markers (by family) and quotes (by kind) highlighted.
+def highlight_html(tables, doc_id: str, *, families=FAMILIES, kinds=QUOTE_KINDS, frames: Iterable[str] | None = None,
+                   legend: bool = True) -> str:
+    """HTML of one article with its markers (by family; frame cues by frame) and quotes (by kind)
+    highlighted.
 
     ``tables`` is a :class:`framing.analysis.Tables` (or anything indexable by table name);
-    ``families``/``kinds`` say which markers and quotes to draw, and the legend names just those.
+    ``families``/``kinds`` say which markers and quotes to draw, ``frames`` which frames' cues (None:
+    all, when ``frame`` is among the families), and the legend names just those.
     Raises KeyError when ``doc_id`` is not in the articles table.
     """
     articles = tables["articles"]
@@ -91,12 +103,19 @@ def highlight_html(tables, doc_id: str, *, families=FAMILIES, kinds=QUOTE_KINDS,
     text = match["text"].iloc[0]
     markers = tables["markers"]
     quotes = tables["quotes"]
+    own = markers[(markers["doc_id"] == doc_id) & markers["family"].isin(families)]
+    cues = own[own["family"] == FRAME_FAMILY]
+    if frames is not None:
+        cues = cues[cues["category"].isin(list(frames))]
     spans = [(int(r.start_char), int(r.end_char), LABELS[r.family])
-             for r in markers[(markers["doc_id"] == doc_id) & markers["family"].isin(families)].itertuples()]
+             for r in own[own["family"] != FRAME_FAMILY].itertuples()]
+    spans += [(int(r.start_char), int(r.end_char), frame_label(r.category)) for r in cues.itertuples()]
     spans += [(int(r.start_char), int(r.end_char), LABELS[r.kind])
               for r in quotes[(quotes["doc_id"] == doc_id) & quotes["kind"].isin(kinds)].itertuples()]
     html = _render(_doc_with_spans(text, spans))
-    return (legend_html([*families, *kinds]) + html) if legend else html
+    shown = [f for f in FRAME_COLORS if f in set(cues["category"])]
+    return (legend_html([f for f in [*families, *kinds] if f != FRAME_FAMILY], frames=shown) + html) if legend \
+        else html
 
 
 def highlight(tables, doc_id: str, **options):
@@ -104,6 +123,59 @@ def highlight(tables, doc_id: str, **options):
     from IPython.display import HTML
 
     return HTML(highlight_html(tables, doc_id, **options))
+
+
+def frame_evidence(tables, doc_id: str, *, frames: Iterable[str] | None = None) -> pd.DataFrame:
+    """The evidence sentences of each frame of one article: for the frames the model finds present (or
+    ``frames``), highest score first, the sentences of the ``frames`` table's ``evidence`` in their
+    order, with the frame's ``score``, the sentence's ``part`` in it and its ``cues`` (from
+    ``sentence_frames``; empty when the sentence holds no cue of the frame) and ``text``.
+
+    Columns: ``frame``, ``score``, ``rank`` (1 = carries the frame most), ``sent_id``, ``part``,
+    ``cues``, ``text``. Empty when the frames model did not run.
+    """
+    columns = ["frame", "score", "rank", "sent_id", "part", "cues", "text"]
+    found = tables["frames"]
+    found = found[found["doc_id"] == doc_id]
+    found = found[found["present"]] if frames is None else found[found["frame"].isin(list(frames))]
+    found = found.sort_values(["score", "frame"], ascending=[False, True])
+    sentences = tables["sentences"]
+    texts = sentences[sentences["doc_id"] == doc_id].set_index("sent_id")["text"]
+    evoked = tables["sentence_frames"]
+    evoked = evoked[evoked["doc_id"] == doc_id].set_index(["sent_id", "frame"])
+    rows = []
+    for r in found.itertuples():
+        ids = [int(s) for s in str(r.evidence).split(";") if s]
+        for rank, sent_id in enumerate(ids, start=1):
+            hit = evoked.loc[(sent_id, r.frame)] if (sent_id, r.frame) in evoked.index else None
+            rows.append({"frame": r.frame, "score": r.score, "rank": rank, "sent_id": sent_id,
+                         "part": float("nan") if hit is None else hit["score"],
+                         "cues": "" if hit is None else hit["cues"], "text": texts.get(sent_id, "")})
+    return pd.DataFrame(rows, columns=columns)
+
+
+def evidence_html(tables, doc_id: str, *, frames: Iterable[str] | None = None) -> str:
+    """HTML of the evidence sentences of each frame of one article (see :func:`frame_evidence`), each
+    sentence with the cue words of that frame highlighted in the frame's colour."""
+    from html import escape
+
+    evidence = frame_evidence(tables, doc_id, frames=frames)
+    markers = tables["markers"]
+    cues = markers[(markers["doc_id"] == doc_id) & (markers["family"] == FRAME_FAMILY)]
+    sentences = tables["sentences"]
+    starts = sentences[sentences["doc_id"] == doc_id].set_index("sent_id")["start_char"]
+    parts = []
+    for frame, rows in evidence.groupby("frame", sort=False):
+        score = float(rows["score"].iloc[0])
+        parts.append(f"<p><b>{escape(frame_label(frame))}</b> (score {score:.2f})</p>")
+        for r in rows.itertuples():
+            start = int(starts.get(r.sent_id, 0))
+            own = cues[(cues["category"] == frame) & (cues["start_char"] >= start)
+                       & (cues["end_char"] <= start + len(r.text))]
+            spans = [(int(c.start_char) - start, int(c.end_char) - start, frame_label(frame)) for c in own.itertuples()]
+            parts.append(_render(_doc_with_spans(r.text, spans)) if spans
+                         else f'<div class="spans" style="line-height: 2.5">{escape(r.text)}</div>')
+    return "".join(parts)
 
 
 def kwic(tables, term: str | None = None, *, category: str | None = None, family: str | None = None,
