@@ -17,6 +17,7 @@ figures: $(STAMP)  ## analyse the seed corpus and regenerate figures/
 	$(BIN)/framing figures --out figures
 
 test: $(STAMP)  ## every test, the notebooks and the slow ones included (quick loop: pytest -m "not slow")
+	scripts/ensure-chromium
 	$(BIN)/python -m pytest
 
 quick: $(STAMP)  ## the tests without the slow ones (real-browser tests among them)

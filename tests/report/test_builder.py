@@ -112,17 +112,17 @@ def test_notes_name_category_source_voice_speaker_and_cue(seed_tables):
 def test_a_family_the_report_does_not_know_and_a_model_score_are_shown(seed_tables, tmp_path):
     tables = _tables(seed_tables)
     markers = tables["markers"]
-    extra = markers[markers["doc_id"] == KRONE].head(2).assign(family="frame", category="security", source="",
-                                                               score="")
+    extra = markers[markers["doc_id"] == KRONE].head(2).assign(family="stance", category="against",
+                                                               source="", score="")
     learned = markers[markers["doc_id"] == KRONE].head(1).assign(family="loaded", source="loaded-spans 0.1",
                                                                  score="0.875")
     tables["markers"] = pd.concat([markers.assign(score=""), extra, learned], ignore_index=True)
     build_report(tables, tmp_path / "r")
     page = (tmp_path / "r" / "articles" / article_file(KRONE)).read_text(encoding="utf-8")
-    assert page.count('data-family="frame"') >= 2 and 'Frame <span class="count">(2)</span>' in page
+    assert page.count('data-family="stance"') == 2 and 'Stance <span class="count">(2)</span>' in page
     assert 'data-origin="model"' in page and "Model: loaded-spans 0.1" in page and "Score: 0.875" in page
     css = (tmp_path / "r" / "assets" / "palette.css").read_text(encoding="utf-8")
-    assert f'.hl[data-family="frame"] {{ background: {highlight_colors(["frame"])["frame"]}; }}' in css
+    assert f'.hl[data-family="stance"] {{ background: {highlight_colors(["stance"])["stance"]}; }}' in css
     assert highlight_colors(["no such family"]) == {"no such family": tint(FALLBACK_COLOR, FAMILY_TINT)}
 
 
