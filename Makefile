@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: figures test lab notebooks tables clean
+.PHONY: figures test lab notebooks tables clean report quick
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "framing needs Python 3.11 or newer: make PYTHON=/path/to/python3.11")'
@@ -17,7 +17,14 @@ figures: $(STAMP)  ## analyse the seed corpus and regenerate figures/
 	$(BIN)/framing figures --out figures
 
 test: $(STAMP)  ## every test, the notebooks and the slow ones included (quick loop: pytest -m "not slow")
+	scripts/ensure-chromium
 	$(BIN)/python -m pytest
+
+quick: $(STAMP)  ## the tests without the slow ones (real-browser tests among them)
+	$(BIN)/python -m pytest -m "not slow"
+
+report: $(STAMP)  ## analyse the seed corpus and write the static HTML report to report/
+	$(BIN)/framing report --out report
 
 lab: $(STAMP)  ## open JupyterLab on the notebooks
 	$(BIN)/jupyter lab notebooks/
@@ -27,4 +34,4 @@ notebooks: $(STAMP)  ## re-run every notebook in place, so that its saved output
 		--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600 notebooks/[0-9][0-9]-*.ipynb
 
 clean:
-	rm -rf $(VENV) out .pytest_cache
+	rm -rf $(VENV) out .pytest_cache test-output

@@ -20,6 +20,8 @@ RSS) are its own. Printed, in words per second of the analysed texts:
    ``selection``) on its own, on a cached run whose articles are grouped into events by their
    publication date (a manifest written to the scratch folder: ``outlet`` = publisher, ``event`` = date).
    ``--alignment-only`` measures this alone.
+8. with ``--report N``: the time ``framing report`` takes to build the static report of N articles (the
+   corpus and copies of it, first N files by path; the analysis runs from the cache before the clock).
 
 Every run reports the time of its alignment step apart (``then align``): the tables across articles are
 computed after the last article, from the written tables, and their cost grows with the pairs of
@@ -144,6 +146,32 @@ def step_frames(folder: str, n: int) -> dict:
     return frames_step([a.text for a in articles[:n]])
 
 
+def step_report(folder: str, out: str, cache_dir: str) -> dict:
+    from framing.analysis import analyze
+    from framing.views.report import build_report
+
+    started = time.perf_counter()
+    tables = analyze(folder, cache=True, cache_dir=cache_dir, progress=False)
+    analysed = time.perf_counter()
+    summary = build_report(tables, out)
+    return {"seconds": time.perf_counter() - analysed, "load": analysed - started, "articles": summary.articles,
+            "words": int(tables.articles["n_words"].sum()), "pages": summary.pages, "files": summary.files,
+            "markers": len(tables.markers), "quotes": len(tables.quotes), "peak_mb": _peak_mb(),
+            "mb": sum(p.stat().st_size for p in Path(out).rglob("*") if p.is_file()) / 1e6}
+
+
+def _first_files(folder: Path, work: Path, n: int) -> Path:
+    """A folder of the first ``n`` article files under ``folder`` (recursively, by path), links or copies."""
+    target = work / f"report{n}"
+    shutil.rmtree(target, ignore_errors=True)
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith((".", "_")))
+    for path in files[:n]:
+        relative = path.relative_to(folder)
+        (target / relative).parent.mkdir(parents=True, exist_ok=True)
+        (os.link if _same_fs(path, work) else shutil.copy2)(path, target / relative)
+    return target
+
+
 def _run_step(*args: str) -> dict:
     command = [sys.executable, __file__, "--step", *args]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -197,6 +225,9 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--work", help="scratch folder (default: a temporary folder)")
     parser.add_argument("--skip-copies", action="store_true", help="skip the memory run on the copies")
+    parser.add_argument("--report", type=int, default=None, metavar="N",
+                        help="also time the report build for N articles (the corpus and its copies)")
+    parser.add_argument("--report-only", action="store_true", help="only the report timing (with --report)")
     parser.add_argument("--frames-articles", type=int, default=150,
                         help="articles on which the frames step is timed against their parse (0: skip)")
     parser.add_argument("--events", metavar="TSV", help="PolNeAR metadata.tsv: measure the alignment step with the "
@@ -210,6 +241,8 @@ def main() -> None:
         name, *rest = args.step
         if name == "bare":
             result = step_bare(rest[0], int(rest[1]))
+        elif name == "report":
+            result = step_report(*rest)
         elif name == "frames":
             result = step_frames(rest[0], int(rest[1]))
         else:
@@ -228,6 +261,9 @@ def main() -> None:
         folder = _first(folder, work, args.articles)
     cache = work / "cache"
     batch = str(args.batch_size)
+    if args.report_only:
+        _report_timing(folder, work, cache, args.report or 1000)
+        return
 
     def report(label: str, result: dict, base: dict | None = None) -> None:
         wps = result["words"] / result["seconds"]
@@ -280,6 +316,20 @@ def main() -> None:
               "<= 10 %)", flush=True)
     if args.events:
         alignment_by_date()
+    if args.report:
+        _report_timing(folder, work, cache, args.report)
+
+
+def _report_timing(folder: Path, work: Path, cache: Path, n: int) -> None:
+    """Time ``framing report`` on ``n`` articles: the corpus and as many copies as needed."""
+    files = sum(1 for p in folder.rglob("*") if p.is_file() and not p.name.startswith((".", "_")))
+    copies = _copies(folder, work, max(1, -(-n // max(files, 1))))
+    chosen = _first_files(copies, work, n)
+    result = _run_step("report", str(chosen), str(work / "report"), str(cache))
+    print(f"report of {result['articles']:,} articles ({result['words']:,} words, {result['markers']:,} markers, "
+          f"{result['quotes']:,} quotes): {result['seconds']:.1f} s, {result['pages']:,} pages, "
+          f"{result['files']:,} files, {result['mb']:.0f} MB, peak {result['peak_mb']:,.0f} MB "
+          f"(analysis from the cache before the clock: {result['load']:.1f} s)", flush=True)
 
 
 if __name__ == "__main__":

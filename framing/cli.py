@@ -1,6 +1,7 @@
 """The ``framing`` command: ``framing analyze`` writes the tables of a corpus; ``framing figures``
-draws every figure of a corpus (PNG, SVG and the table behind each, as CSV); ``framing train frames``
-trains the article frames model on coded articles.
+draws every figure of a corpus (PNG, SVG and the table behind each, as CSV); ``framing report`` writes
+a static HTML report of a corpus or of the tables of an earlier run; ``framing train frames`` trains the
+article frames model on coded articles.
 
 Exit status: 0 when every input was analysed, 3 when the run finished but some inputs were skipped
 (each is reported on its own line), 1 when nothing was written (the error says why), 130 when
@@ -105,6 +106,21 @@ def cmd_figures(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if skipped else EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from framing.views.report import build_report, is_results_folder, read_results
+
+    inputs = [*args.input, *args.input_dir]
+    skipped = []
+    if len(inputs) == 1 and is_results_folder(inputs[0]):
+        tables = read_results(inputs[0])
+    else:
+        from framing.analysis import analyze
+
+        analysed = analyze(inputs or None, **_analysis_options(args))
+        tables, skipped = analysed, [p for p in analysed.problems if p.skipped]
+    summary = build_report(tables, args.out, aliases=args.aliases, title=args.title, progress=not args.quiet)
+    print(f"framing: report: {summary.line()}", file=sys.stderr)
+    return EXIT_SKIPPED if skipped else EXIT_OK
 def cmd_train_frames(args: argparse.Namespace) -> int:
     from framing.frames.train import train_frames
 
@@ -172,6 +188,19 @@ def build_parser() -> argparse.ArgumentParser:
     figures.add_argument("--out", metavar="DIR", default="figures", help="output folder (default: figures)")
     _add_corpus_options(figures)
     figures.set_defaults(run=cmd_figures)
+    report = commands.add_parser("report", help="write a static HTML report that opens offline from the file system",
+                                 description="Write a static HTML report to --out: an overview with the figures "
+                                 "and key numbers, one page per article with its markers and quotations "
+                                 "highlighted, a searchable table of them in context, and every table as CSV. "
+                                 "INPUT is articles to analyse, or a results folder written by framing analyze.")
+    report.add_argument("input", nargs="*", metavar="INPUT", help="files or folders of articles, or one folder "
+                        "of tables written by framing analyze (default: the seed corpus in data/corpus)")
+    report.add_argument("--input", dest="input_dir", metavar="DIR", action="append", default=[],
+                        help="a file or folder of articles (same as INPUT); repeatable")
+    report.add_argument("--out", metavar="DIR", default="report", help="output folder (default: report)")
+    report.add_argument("--title", metavar="TEXT", help="the report's title (default: Framing report)")
+    _add_corpus_options(report)
+    report.set_defaults(run=cmd_report)
     _add_validation_commands(commands)
     _add_train_parser(commands)
     return parser

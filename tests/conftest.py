@@ -99,3 +99,11 @@ def seed_docs(nlp, seed_articles):
     ids = list(seed_articles)
     docs = nlp.pipe(seed_articles[i].text for i in ids)
     return dict(zip(ids, docs))
+
+
+@pytest.fixture(scope="session")
+def seed_tables(nlp):
+    """The tables of the seed corpus, analysed once with the session's pipeline."""
+    from framing.analysis import analyze
+
+    return analyze(nlp=nlp, progress=False)
