@@ -10,12 +10,14 @@ RSS) are its own. Printed, in words per second of the analysed texts:
 
 1. ``bare nlp.pipe``: the same model, ``nlp.pipe`` over the same cleaned texts, nothing else;
 2. ``analyze, 1 process``: ``framing analyze`` with every table, a new cache folder (so: a first run);
+   and ``analyze, loaded model off``: the same with ``--loaded-model off`` (the lexicons alone);
 3. ``analyze, N processes``: the same with ``--n-process N`` and no cache;
 4. ``analyze, cached rerun``: run 2 again on its cache (as after editing a lexicon);
 5. peak memory of a cached run on the corpus and on ``--copies`` copies of it (distinct doc ids);
-6. the frames step: on the first ``--frames-articles`` articles, the time of the ``framing_frames``
-   component (features and scoring of the article frames model) on parsed Docs, as a share of the time
-   of parsing them (target: at most 10 %).
+6. the learned models' steps: on the first ``--frames-articles`` articles, the time of the
+   ``framing_frames`` component (features and scoring of the article frames model; target: at most
+   10 %) and of the ``framing_loaded_spans`` component (features, marginals and merging of the
+   loaded-language span model) on parsed Docs, each as a share of the time of parsing them.
 7. with ``--events METADATA.tsv`` (PolNeAR's ``metadata.tsv``): the alignment step (``alignments`` and
    ``selection``) on its own, on a cached run whose articles are grouped into events by their
    publication date (a manifest written to the scratch folder: ``outlet`` = publisher, ``event`` = date).
@@ -30,7 +32,7 @@ articles), not with the parse: the words per second and the ratios are those of 
 article (reading, parsing or reading the cache, the framing components, writing the tables).
 
 Timings exclude loading the model (reported apart; a first run loads the parser with it, a cached rerun
-loads none). Targets: 2 >= 0.85 x 1; 3 >= 1.5 x 2 with two processes on 150 articles (1.7 x on 840);
+loads none). Targets: 2 >= 0.65 x 1 with the loaded-language model on, >= 0.85 x 1 with it off; 3 >= 1.5 x 2 with two processes on 150 articles (1.7 x on 840);
 4 >= 10 x faster than 2; peak memory at ``--copies`` x the corpus <= 1.2 x the peak at 1 x.
 """
 
@@ -71,13 +73,13 @@ def step_bare(folder: str, batch_size: int) -> dict:
 
 
 def step_analyze(folder: str, out: str, cache_dir: str | None, n_process: int, batch_size: int,
-                 manifest: str | None = None) -> dict:
+                 manifest: str | None = None, loaded_model: str = "default") -> dict:
     from framing.analysis import analyze_to
     from framing.options import Options
     from framing.pipeline.engine import analyzer_for
 
     options = {"cache": cache_dir is not None, "cache_dir": cache_dir, "n_process": n_process,
-               "batch_size": batch_size, "manifest": manifest}
+               "batch_size": batch_size, "manifest": manifest, "loaded_model": loaded_model}
     started = time.perf_counter()
     if n_process == 1:  # load the pipeline before the clock starts, as the bare parse does
         analyzer = analyzer_for(Options(**options))
@@ -115,15 +117,21 @@ def _events_manifest(metadata: Path, folder: Path, work: Path) -> Path:
 
 
 def frames_step(texts: list[str], batch_size: int = 16) -> dict:
-    """Seconds of the bare parse of ``texts`` (the pipeline ``framing analyze`` uses, no cache) and of the
-    frames component on the parsed Docs, Doc by Doc; and the words."""
+    """Seconds of the bare parse of ``texts`` (the pipeline ``framing analyze`` uses, no cache), and of the
+    frames component and of the loaded-language span component (after the markers it merges with, which
+    are not timed) on the parsed Docs, Doc by Doc; and the words."""
     from framing.frames.component import FramesComponent
     from framing.frames.model import load_frames_model
+    from framing.loaded.component import LoadedSpans
+    from framing.loaded.model import load_loaded_model
+    from framing.pipeline.markers import make_markers
     from framing.pipeline.model import NEEDS, load_model
 
     nlp = load_model(needs=NEEDS)
     component = FramesComponent(nlp, load_frames_model("default"))
-    parse = frames = 0.0
+    markers = make_markers(nlp, "framing_markers", lexicon_paths=[], families=None)
+    spans = LoadedSpans(nlp, load_loaded_model("default"))
+    parse = frames = loaded = 0.0
     words = 0
     stream = iter(nlp.pipe(texts, batch_size=batch_size))
     while True:
@@ -135,8 +143,12 @@ def frames_step(texts: list[str], batch_size: int = 16) -> dict:
         started = time.perf_counter()
         component(doc)
         frames += time.perf_counter() - started
+        markers(doc)
+        started = time.perf_counter()
+        spans(doc)
+        loaded += time.perf_counter() - started
         words += sum(1 for t in doc if not (t.is_punct or t.is_space))
-    return {"parse": parse, "frames": frames, "words": words, "articles": len(texts)}
+    return {"parse": parse, "frames": frames, "loaded": loaded, "words": words, "articles": len(texts)}
 
 
 def step_frames(folder: str, n: int) -> dict:
@@ -246,9 +258,10 @@ def main() -> None:
         elif name == "frames":
             result = step_frames(rest[0], int(rest[1]))
         else:
-            folder, out, cache, n_process, batch, *manifest = rest
+            folder, out, cache, n_process, batch, *more = rest
+            manifest = more[0] if more and more[0] != "-" else None
             result = step_analyze(folder, out, None if cache == "-" else cache, int(n_process), int(batch),
-                                  manifest[0] if manifest else None)
+                                  manifest, more[1] if len(more) > 1 else "default")
         print(json.dumps(result))
         return
 
@@ -296,6 +309,8 @@ def main() -> None:
     report("bare nlp.pipe", bare)
     first = _run_step("analyze", str(folder), str(work / "out1"), str(cache), "1", batch)
     report("analyze, 1 process", first, bare)
+    off = _run_step("analyze", str(folder), str(work / "out-off"), str(work / "cache-off"), "1", batch, "-", "off")
+    report("analyze, loaded model off", off, bare)
     parallel = _run_step("analyze", str(folder), str(work / "outn"), "-", str(args.n_process), batch)
     report(f"analyze, {args.n_process} processes", parallel, first)
     rerun = _run_step("analyze", str(folder), str(work / "out2"), str(cache), "1", batch)
@@ -314,6 +329,8 @@ def main() -> None:
         print(f"frames step on {share['articles']} articles ({share['words']:,} words): {share['frames']:.2f} s, "
               f"{100 * share['frames'] / share['parse']:.1f} % of their parse ({share['parse']:.1f} s; target "
               "<= 10 %)", flush=True)
+        print(f"loaded-language model step on the same articles: {share['loaded']:.2f} s, "
+              f"{100 * share['loaded'] / share['parse']:.1f} % of their parse", flush=True)
     if args.events:
         alignment_by_date()
     if args.report:

@@ -122,7 +122,8 @@ def marker_rows(markers: Records) -> list[Row]:
         if entry and entry.lower() != _text(r["text"]).lower():
             notes.append(f"Entry: {entry}")
         if source:
-            notes.append(f"{'Model' if score else 'Source'}: {source}")
+            learned = source.startswith("model:")
+            notes.append(f"Model: {source.removeprefix('model:').strip()}" if learned or score else f"Source: {source}")
         if score:
             notes.append(f"Score: {score}")
         voice = VOICE_LABELS.get(_text(r.get("voice")), _text(r.get("voice")))
