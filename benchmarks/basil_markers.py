@@ -32,6 +32,11 @@ the markers plus the content lemmas of the development part's gold spans (all of
 were precise on the development part), that is, the most a lexicon could take from the development
 annotations.
 
+The learned loaded-language span model (``--loaded-model``: ``default``, the shipped one, a model
+folder, or ``off``) adds its spans to the markers by the rule of :mod:`framing.loaded.spans`; the
+row "framing markers" is the markers as shipped (lexicons plus the model), and the rows "framing
+markers, lexicons alone" and "loaded-language model alone" show the two kinds of evidence apart.
+
 Gold phrases are located in the article text by their sentence and in-sentence offsets (falling back to
 the first occurrence of the phrase). The script also times the spaCy parse of the texts and, separately,
 the markers component on the parsed Docs. ``--cache FILE`` keeps the parsed Docs (a spaCy DocBin) so that
@@ -50,6 +55,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, DocBin
 
+from framing.loaded.component import LoadedSpans
+from framing.loaded.model import load_loaded_model
 from framing.pipeline.model import load_model, resolve_model
 from framing.pipeline.markers import make_markers
 
@@ -287,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=None, help="DocBin file to keep the parsed Docs in")
     parser.add_argument("--lexicon", action="append", default=[], help="extra lexicon file (repeatable)")
     parser.add_argument("--repeat", type=int, default=3, help="timing runs of the component (best is kept)")
+    parser.add_argument("--loaded-model", default="default", help="loaded-language span model: default, off, "
+                        "or a model folder (default: default)")
     parser.add_argument("--errors", type=Path, default=None, help="CSV file for the missed spans and "
                         "false positives of the markers on the development part")
     args = parser.parse_args(argv)
@@ -305,16 +314,30 @@ def main(argv: list[str] | None = None) -> int:
         for doc in docs:
             component(doc)
         best = min(best, time.perf_counter() - started)
+    lexicon_alone = [marker_spans(d) for d in docs]
+    ceiling = transfer_spans(articles, docs)  # lexical transfer: from the lexicons' markers
+
+    loaded = load_loaded_model(args.loaded_model)
+    model_alone: list[list[tuple[int, int]]] = [[] for _ in docs]
+    model_seconds = 0.0
+    if loaded is not None:
+        spans_component = LoadedSpans(nlp, loaded)
+        started = time.perf_counter()
+        for doc in docs:
+            spans_component(doc)
+        model_seconds = time.perf_counter() - started
+        model_alone = [[(s.start_char, s.end_char) for s in spans_component.model_spans(d)] for d in docs]
 
     riloff = read_list(args.reference / "strong_subjectives_riloff2003.txt")
     recasens = read_list(args.reference / "bias_lexicon_recasens2013.txt")
     predictions = {
         "framing markers": [marker_spans(d) for d in docs],
+        "framing markers, lexicons alone": lexicon_alone,
+        "loaded-language model alone": model_alone,
         "framing markers, all stance families": [all_stance_spans(d) for d in docs],
         "Riloff & Wiebe (2003) strong subjectives": [list_spans(d, riloff) for d in docs],
         "Recasens et al. (2013) bias lexicon": [list_spans(d, recasens) for d in docs],
     }
-    ceiling = transfer_spans(articles, docs)
     n_tokens = sum(len(d) for d in docs)
     unlocated = sum(a.unlocated for a in articles)
     print(f"BASIL: {len(articles)} articles, {n_tokens} tokens, {sum(len(a.lex) for a in articles)} "
@@ -328,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, row in rows.items():
             print(f"{name:44} {row['P']:6.3f} {row['R']:6.3f} {row['F1']:6.3f} {row['predicted']:10d} "
                   f"{row['found']:>5d}/{row['gold']}")
-        baseline = max(rows[k]["F1"] for k in rows if not k.startswith("framing markers"))
+        baseline = max(rows[k]["F1"] for k in rows if not k.startswith(("framing markers", "loaded-language")))
         ratio = rows["framing markers"]["F1"] / baseline if baseline else float("inf")
         print(f"F1 ratio to the best baseline: {ratio:.2f}")
         if not any(articles[i].year in DEV_YEARS for i in indices):
@@ -340,6 +363,9 @@ def main(argv: list[str] | None = None) -> int:
                       f"({row['F1'] / baseline if baseline else float('inf'):.2f}x the best baseline)")
     print(f"\ntiming: spaCy parse {parse_seconds:.2f} s; markers component {best:.3f} s "
           f"({100 * best / parse_seconds:.1f}% of the parse; best of {max(1, args.repeat)})")
+    if loaded is not None:
+        print(f"loaded-language model {loaded.source}: {model_seconds:.2f} s "
+              f"({100 * model_seconds / parse_seconds:.1f}% of the parse)")
     if args.errors is not None:
         n = write_errors(args.errors, articles, predictions["framing markers"], docs)
         print(f"{n} missed spans and false positives of the development part written to {args.errors}")

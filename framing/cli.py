@@ -44,6 +44,9 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     nlp.add_argument("--frames-model", metavar="DIR", default=None,
                      help="article frames model: default (shipped), off, or the folder of a model made by "
                      "`framing train frames`")
+    nlp.add_argument("--loaded-model", metavar="DIR", default=None,
+                     help="loaded-language span model, whose spans join the lexicon's loaded markers: default "
+                     "(shipped), off (the lexicons alone), or the folder of a model made by `framing train loaded`")
     nlp.add_argument("--tables", metavar="NAMES", default=None,
                      help=f"tables to compute, comma-separated (default: all: {', '.join(TABLES)}); what is not "
                      "asked for does not run")
@@ -83,7 +86,7 @@ def _analysis_options(args: argparse.Namespace) -> dict[str, object]:
             "n_process": args.n_process, "engine": args.engine, "scheduler": args.scheduler,
             "cache": False if args.no_cache else None, "cache_dir": args.cache_dir, "progress": not args.quiet,
             "on_problem": _print_problem, "config": args.config,
-            "frames_model": args.frames_model}
+            "frames_model": args.frames_model, "loaded_model": args.loaded_model}
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -134,8 +137,21 @@ def cmd_train_frames(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_train_loaded(args: argparse.Namespace) -> int:
+    from framing.loaded.train import train_loaded
+
+    def echo(line: str) -> None:
+        print(f"framing: {line}", file=sys.stderr)
+
+    trained = train_loaded(args.data, args.out, seed=args.seed, folds=args.folds, holdout=args.holdout,
+                           rule=args.rule, name=args.name, about=args.about, model=args.model, cache=not args.no_cache,
+                           cache_dir=args.cache_dir, progress=not args.quiet, echo=echo)
+    echo(f"wrote {', '.join(str(p) for p in trained.files)}")
+    return EXIT_OK
+
+
 def _add_train_parser(commands) -> None:
-    train = commands.add_parser("train", help="train a model on coded articles (frames)",
+    train = commands.add_parser("train", help="train a model on coded articles (frames, loaded)",
                                 description="Train a model on your own coded articles.")
     kinds = train.add_subparsers(dest="kind", required=True, metavar="KIND")
     frames = kinds.add_parser(
@@ -159,6 +175,31 @@ def _add_train_parser(commands) -> None:
     frames.add_argument("--cache-dir", metavar="DIR", help="where parses are cached")
     frames.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
     frames.set_defaults(run=cmd_train_frames)
+    loaded = kinds.add_parser(
+        "loaded", help="the loaded-language span model",
+        description="Train the loaded-language span model on texts with annotated spans and write loaded.json and "
+        "MODEL_CARD.md to --out. DATA is a folder with text/ID.txt and spans.tsv (id, technique, start, end; the "
+        "techniques Loaded_Language and Name_Calling-Labeling are read): the SemEval-2023 Task 3 layout, also "
+        "written by `framing validate --training-data DIR` (in DIR/loaded). A share of the texts is held out and "
+        "scored at the end. Use the model with `framing analyze --loaded-model DIR`.")
+    loaded.add_argument("data", metavar="DATA", help="folder of annotated texts (text/ID.txt, spans.tsv)")
+    loaded.add_argument("--out", metavar="DIR", required=True, help="folder for the model and its card")
+    loaded.add_argument("--seed", type=int, default=0, help="random seed (default: 0); same data and seed, same model")
+    loaded.add_argument("--holdout", type=float, default=0.2,
+                        help="share of the texts held out and scored at the end (default: 0.2; 0: none)")
+    loaded.add_argument("--folds", type=int, default=3,
+                        help="folds of the cross-validation that chooses the settings (default: 3)")
+    loaded.add_argument("--rule", choices=("lexicon", "longer", "gated"), default="lexicon",
+                        help="how model spans and lexicon matches are merged: lexicon (default: every lexicon match "
+                        "stays, model spans fill in where none overlaps), longer (the longer of two overlapping "
+                        "spans stays), gated (longer, after the model vetoes lexicon matches it finds unlikely)")
+    loaded.add_argument("--name", help="the model's name (default: loaded- and the data folder's name)")
+    loaded.add_argument("--about", default="", help="a sentence on the data and its terms, for the model card")
+    loaded.add_argument("--model", metavar="NAME", help="spaCy pipeline (as for analyze)")
+    loaded.add_argument("--no-cache", action="store_true", help="parse again instead of reusing cached parses")
+    loaded.add_argument("--cache-dir", metavar="DIR", help="where parses are cached")
+    loaded.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    loaded.set_defaults(run=cmd_train_loaded)
 
 
 def build_parser() -> argparse.ArgumentParser:

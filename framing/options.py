@@ -28,9 +28,9 @@ BATCH_SIZE = 64
 #: Where the parsing happens: local processes, or a Dask cluster.
 ENGINES = ("local", "dask")
 #: The framing extractors, in pipeline order.
-EXTRACTORS = ("markers", "sourcing", "actors", "frames")
+EXTRACTORS = ("markers", "loaded_spans", "sourcing", "actors", "frames")
 #: Which framing extractors each table needs (markers need quotes for their voice).
-TABLE_EXTRACTORS: dict[str, tuple[str, ...]] = {"articles": (), "sentences": (), "markers": ("markers", "sourcing"),
+TABLE_EXTRACTORS: dict[str, tuple[str, ...]] = {"articles": (), "sentences": (), "markers": ("markers", "loaded_spans", "sourcing"),
                                                 "quotes": ("sourcing",), "mentions": ("actors",),
                                                 "frames": ("markers", "frames"),
                                                 "sentence_frames": ("markers", "frames"),
@@ -62,6 +62,9 @@ class Options:
     - ``frames_model``: the article frames model: ``default`` (shipped with the package), ``off`` (no
       article decisions: the ``frames`` table is empty, ``sentence_frames`` holds the cues alone), or
       the folder of a model trained with ``framing train frames``.
+    - ``loaded_model``: the loaded-language span model, whose spans join the lexicon's ``loaded``
+      markers: ``default`` (shipped with the package), ``off`` (the lexicons alone), or the folder of a
+      model trained with ``framing train loaded``.
 
     Raises FramingError for an unknown table or engine, or a batch size or process count below 1.
     """
@@ -81,6 +84,7 @@ class Options:
     scheduler: str | None = None
     progress: bool = False
     frames_model: str = "default"
+    loaded_model: str = "default"
 
     def __post_init__(self) -> None:
         unknown = sorted(set(self.tables) - set(TABLES))
@@ -101,6 +105,7 @@ class Options:
             "families": None if self.families is None else tuple(self.families),
             "aliases": _text(self.aliases), "manifest": _text(self.manifest), "cache_dir": _text(self.cache_dir),
             "frames_model": str(self.frames_model),
+            "loaded_model": str(self.loaded_model),
         }
         for name, value in normal.items():
             object.__setattr__(self, name, value)
@@ -109,13 +114,15 @@ class Options:
     def extractors(self) -> tuple[str, ...]:
         """The framing extractors the asked-for tables need, in pipeline order."""
         wanted = {name for table in self.tables for name in TABLE_EXTRACTORS[table]}
+        if self.loaded_model == "off" or (self.families is not None and "loaded" not in self.families):
+            wanted.discard("loaded_spans")
         return tuple(name for name in EXTRACTORS if name in wanted)
 
     @property
     def pipeline_key(self) -> tuple:
         """What shapes a process's pipeline and cache (options that only say where to run are left out)."""
         return (self.model, self.tables, self.lexicon_paths, self.families, self.aliases, self.cache,
-                self.cache_dir, self.frames_model)
+                self.cache_dir, self.frames_model, self.loaded_model)
 
 
 

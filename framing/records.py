@@ -39,7 +39,8 @@ DEGREE_MODIFIER = "degree modifier"
 
 @dataclass(frozen=True, slots=True)
 class Marker:
-    """A lexicon match: a loaded term, hedge, booster, distancing device or reporting verb."""
+    """A lexicon match: a loaded term, hedge, booster, distancing device or reporting verb; or a span a
+    learned model found (``score``: its probability; None for a lexicon match)."""
 
     start_char: int
     end_char: int
@@ -50,6 +51,7 @@ class Marker:
     entry: str
     source: str
     negated: bool = False
+    score: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

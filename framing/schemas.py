@@ -6,7 +6,9 @@
 - ``sentences``: one row per sentence, with its ``section`` (``headline``, ``lead``: the body's first
   paragraph, or ``body``) and TextBlob ``polarity``/``subjectivity``.
 - ``markers``: one row per lexicon match; ``voice`` is ``quoted`` when the match lies inside a direct
-  quotation or scare quote (``quote_id`` then says which) and ``author`` otherwise.
+  quotation or scare quote (``quote_id`` then says which) and ``author`` otherwise. Rows of family
+  ``loaded`` may also come from the learned span model: their ``source`` is ``model: NAME VERSION``
+  and their ``score`` the model's probability (empty for lexicon rows).
 - ``quotes``: one row per quotation or attribution (direct, indirect, according_to, scare).
 - ``mentions``: one row per named person, organisation or place, with the ``actor`` it refers to
   (short names and aliases merged) and its ``role`` (subject, object, other).
@@ -39,7 +41,7 @@ ARTICLES = ("doc_id", "outlet", "title", "author", "date", "url", "source_line",
             "n_sentences", "text")
 SENTENCES = ("doc_id", "sent_id", "start_char", "end_char", "section", "text", "polarity", "subjectivity")
 MARKERS = ("doc_id", "sent_id", "start_char", "end_char", "text", "lemma", "family", "category", "entry",
-           "source", "voice", "quote_id", "negated")
+           "source", "voice", "quote_id", "negated", "score")
 QUOTES = ("doc_id", "quote_id", "sent_id", "kind", "start_char", "end_char", "text", "speaker",
           "speaker_start_char", "speaker_end_char", "speaker_resolved", "speaker_type", "speaker_descriptor",
           "cue", "cue_lemma", "cue_start_char", "cue_end_char", "cue_class", "speaker_inherited", "cue_inherited")

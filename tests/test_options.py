@@ -15,7 +15,7 @@ from framing.schemas import TABLES
 def test_defaults_compute_every_table_with_every_extractor():
     options = Options()
     assert options.tables == TABLES
-    assert options.extractors == ("markers", "sourcing", "actors", "frames")
+    assert options.extractors == ("markers", "loaded_spans", "sourcing", "actors", "frames")
     assert (options.batch_size, options.n_process, options.engine, options.cache) == (BATCH_SIZE, 1, "local", True)
 
 
@@ -26,7 +26,7 @@ def test_tables_are_put_in_order_with_the_articles_always_there():
 
 @pytest.mark.parametrize("tables, extractors", [
     (["articles", "sentences"], ()),  # no framing component: the parser is not needed either
-    (["markers"], ("markers", "sourcing")),  # a marker's voice needs the quotes
+    (["markers"], ("markers", "loaded_spans", "sourcing")),  # a marker's voice needs the quotes
     (["quotes"], ("sourcing",)),
     (["mentions", "sentences"], ("actors",)),
 ])
@@ -104,3 +104,10 @@ def test_a_bad_config_file_is_a_one_line_error_naming_it(tmp_path, text, problem
         assert error.value.line == line
     with pytest.raises(FramingError, match="config file not found"):
         load_options(tmp_path / "missing.toml")
+
+
+def test_the_loaded_language_model_runs_with_the_loaded_markers_unless_off():
+    assert "loaded_spans" in Options(tables=["markers"]).extractors
+    assert "loaded_spans" not in Options(tables=["markers"], loaded_model="off").extractors
+    assert "loaded_spans" not in Options(tables=["markers"], families=["hedge"]).extractors
+    assert "loaded_spans" not in Options(tables=["quotes"]).extractors

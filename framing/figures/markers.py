@@ -51,7 +51,9 @@ def plot_loaded_terms(rates: pd.DataFrame, *, by: str | Sequence[str] = "outlet"
     return _by_voice(rates, by, ax, title=title, item="category", items=items,
                      item_labels={c: c[:1].upper() + c[1:] for c in items}, xlabel=f"Loaded terms {PER_1000}",
                      text="Bars: rate per 1,000 words of the whole article; lines: 95% exact Poisson interval. "
-                     f"{ZERO}", row=(0.1, 0.11))
+                     + ("Categories marked (model): spans the loaded-language model found beyond the lexicons. "
+                        if any(str(c).endswith("(model)") for c in items) else "")
+                     + ZERO, row=(0.1, 0.11))
 
 
 STANCE = {"hedge": "Hedges", "booster": "Boosters"}

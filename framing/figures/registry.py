@@ -64,6 +64,21 @@ def _family(markers: pd.DataFrame, *families: str) -> pd.DataFrame:
     return markers[markers["family"].isin(families)]
 
 
+#: The ``source`` of a marker row a learned model found starts with this (see :mod:`framing.loaded`).
+MODEL_SOURCE = "model:"
+
+
+def _loaded_evidence(markers: pd.DataFrame) -> pd.DataFrame:
+    """The ``loaded`` markers, the categories of the rows a model found marked ``(model)``, so that the
+    figure shows lexicon and model evidence apart."""
+    loaded = _family(markers, "loaded")
+    learned = loaded["source"].astype(str).str.startswith(MODEL_SOURCE)
+    if not learned.any():
+        return loaded
+    return loaded.assign(category=loaded["category"].astype(str).where(~learned, loaded["category"].astype(str)
+                                                                       + " (model)"))
+
+
 def _stop_words() -> frozenset[str]:
     """Common English function words, left out of the distinctive-terms figure (spaCy's list)."""
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -94,7 +109,7 @@ def _selection(t: Mapping[str, pd.DataFrame], by: By) -> pd.DataFrame:
 FIGURES: tuple[FigureSpec, ...] = (
     FigureSpec("01_loaded_terms", "Loaded terms per 1,000 words by category, in the outlet's own words and "
                "in quotations",
-               lambda t, by: measures.rates(_family(t["markers"], "loaded"), t["articles"], by=by,
+               lambda t, by: measures.rates(_loaded_evidence(t["markers"]), t["articles"], by=by,
                                             keys=("category", "voice")),
                lambda d, by: plot_loaded_terms(d, by=by)),
     FigureSpec("02_epistemic_stance", "Hedges and boosters per 1,000 words, own words and quoted",

@@ -53,7 +53,7 @@ class Analyzer:
             self.nlp = load_pipeline(settings.model, extractors=settings.extractors,
                                      lexicon_paths=settings.lexicon_paths, families=settings.families,
                                      aliases=settings.aliases, weights=False,
-                                     frames_model=settings.frames_model)
+                                     frames_model=settings.frames_model, loaded_model=settings.loaded_model)
         extractor_names = set(EXTRACTORS.values())
         self.extract_names = [n for n in self.nlp.pipe_names if n in extractor_names]
         own = [n for n in self.nlp.pipe_names if n not in extractor_names]
@@ -187,6 +187,10 @@ def check_settings(settings: Options) -> None:
         from framing.frames.model import load_frames_model
 
         load_frames_model(settings.frames_model)
+    if "loaded_spans" in settings.extractors:
+        from framing.loaded.model import load_loaded_model
+
+        load_loaded_model(settings.loaded_model)
 
 
 def _run_pool(work: Iterator[list[Unit]], settings: Options, n_process: int) -> Iterator[tuple[Unit, Rows]]:

@@ -151,7 +151,7 @@ def needs_for(extractors: Iterable[str]) -> tuple[str, ...]:
 def load_pipeline(model: str | None = None, *, extractors: Iterable[str] = tuple(EXTRACTORS),
                   lexicon_paths: Sequence[str | Path] = (), families: Sequence[str] | None = None,
                   aliases: str | Path | None = None, needs: Iterable[str] | None = None,
-                  weights: bool = True, frames_model: str = "default") -> Language:
+                  weights: bool = True, frames_model: str = "default", loaded_model: str = "default") -> Language:
     """The full pipeline: the model plus the requested framing components.
 
     ``lexicon_paths`` add user lexicon files to the shipped ones; ``families`` keeps only these marker
@@ -159,7 +159,8 @@ def load_pipeline(model: str | None = None, *, extractors: Iterable[str] = tuple
     ``needs`` as in :func:`load_model` (default: everything when an extractor runs, else sentence
     boundaries only); ``weights=False``: the framing components on the tokenizer and vocabulary alone
     (for Docs read from the parse cache; see :func:`load_model`); ``frames_model`` is the article
-    frames model (``default``, ``off`` or a folder). Raises ModelError, LexiconError.
+    frames model (``default``, ``off`` or a folder); ``loaded_model`` the loaded-language span model
+    (the same choices; it runs with the markers, unless off). Raises ModelError, LexiconError.
     """
     wanted = list(extractors)
     unknown = sorted(set(wanted) - set(EXTRACTORS))
@@ -173,6 +174,11 @@ def load_pipeline(model: str | None = None, *, extractors: Iterable[str] = tuple
             "lexicon_paths": [str(p) for p in lexicon_paths],
             "families": None if families is None else list(families),
         })
+    if ("loaded_spans" in wanted and "markers" in wanted and str(loaded_model) != "off"
+            and (families is None or "loaded" in families)):
+        from framing.loaded import component  # noqa: F401  (the factory, also where entry points are not installed)
+
+        nlp.add_pipe("framing_loaded_spans", config={"model": str(loaded_model)})
     for name in ("sourcing", "actors"):
         if name in wanted:
             nlp.add_pipe(EXTRACTORS[name], config={"aliases": None if aliases is None else str(aliases)})

@@ -217,3 +217,9 @@ def sentence_scores(doc: Doc, sents: Sequence[Span] | None = None) -> list:
     scores = [list(sentiment(text)) if (text := sent.text.strip()) else None for sent in sents]
     doc.user_data[KEY] = scores
     return scores
+
+
+def word_scores() -> dict[str, tuple[float, float, float]]:
+    """TextBlob's English lexicon: word -> ``(polarity, subjectivity, intensity)``, averaged over its
+    parts of speech (read from the installed package on first use, never copied)."""
+    return _textblob().scores

@@ -44,7 +44,8 @@ def test_model_folder_is_accepted(tmp_path):
 def test_pipeline_has_framing_components_in_order(nlp):
     names = nlp.pipe_names
     assert names.index("framing_paragraphs") < names.index("parser")
-    assert names[-4:] == ["framing_markers", "framing_sourcing", "framing_actors", "framing_frames"]
+    assert names[-5:] == ["framing_markers", "framing_loaded_spans", "framing_sourcing", "framing_actors",
+                          "framing_frames"]
 
 
 def test_sentences_never_cross_line_breaks(nlp):
@@ -69,7 +70,7 @@ def test_blank_pipeline_paragraph_component_sets_starts():
 def test_unknown_needs_and_extractors_are_refused_before_anything_loads():
     with pytest.raises(ValueError, match=r"unknown needs \['coref'\]; choose from sents, lemma, dep, ents"):
         framing_nlp.load_model(needs=["sents", "coref"])
-    with pytest.raises(ValueError, match="unknown extractor.s. speakers; choose from markers, sourcing, actors"):
+    with pytest.raises(ValueError, match="unknown extractor.s. speakers; choose from markers, loaded_spans, sourcing, actors"):
         framing_nlp.load_pipeline(extractors=["sourcing", "speakers"])
 
 
