@@ -364,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\ntiming: spaCy parse {parse_seconds:.2f} s; markers component {best:.3f} s "
           f"({100 * best / parse_seconds:.1f}% of the parse; best of {max(1, args.repeat)})")
     if loaded is not None:
-        print(f"loaded-language model {loaded.source}: {model_seconds:.2f} s "
+        print(f"loaded-language model {loaded.name} {loaded.version}: {model_seconds:.2f} s "
               f"({100 * model_seconds / parse_seconds:.1f}% of the parse)")
     if args.errors is not None:
         n = write_errors(args.errors, articles, predictions["framing markers"], docs)
