@@ -168,3 +168,15 @@ def test_a_command_is_required():
     with pytest.raises(SystemExit) as stopped:
         cli.main([])
     assert stopped.value.code == 2
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["analyze", "--help"], ["sample", "--help"], ["train", "loaded", "--help"]])
+def test_help_imports_nothing_heavy(argv):
+    """The command starts at once: its help imports no parser, table or statistics library."""
+    import subprocess
+
+    code = ("import sys\nfrom framing import cli\ntry:\n    cli.main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'spacy', 'pandas', 'scipy', 'matplotlib', "
+            "'textblob', 'sklearn', 'numpy'})\nprint('HEAVY', heavy)")
+    result = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True)
+    assert "usage: framing" in result.stdout and "HEAVY []" in result.stdout

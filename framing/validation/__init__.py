@@ -12,12 +12,22 @@ corpus").
   coded sample.
 """
 
-from framing.validation.agreement import agreement
-from framing.validation.codes import Vocabulary, vocabulary
-from framing.validation.coding import Coding, read_coding
-from framing.validation.sample import Sample, draw_sample, render_sample, write_sample
-from framing.validation.scoring import Validation, validate, write_validation
-from framing.validation.training import lexicon_suggestions, training_frames, training_spans, write_training_data
+from importlib import import_module
+
+#: Name -> the module that defines it: imported on first use (``framing --help`` reads the units of
+#: :mod:`framing.validation.codes` without paying for SciPy and pandas).
+_WHERE = {"agreement": "agreement", "Vocabulary": "codes", "vocabulary": "codes", "Coding": "coding",
+          "read_coding": "coding", "Sample": "sample", "draw_sample": "sample", "render_sample": "sample",
+          "write_sample": "sample", "Validation": "scoring", "validate": "scoring", "write_validation": "scoring",
+          "lexicon_suggestions": "training", "training_frames": "training", "training_spans": "training",
+          "write_training_data": "training"}
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        return getattr(import_module(f"framing.validation.{_WHERE[name]}"), name)
+    raise AttributeError(f"module 'framing.validation' has no attribute {name!r}")
+
 
 __all__ = ["Coding", "Sample", "Validation", "Vocabulary", "agreement", "draw_sample", "lexicon_suggestions",
            "read_coding", "render_sample", "training_frames", "training_spans", "validate", "vocabulary",
