@@ -7,25 +7,12 @@ else comes from the model file, so the same model and date give the same card.
 
 from __future__ import annotations
 
-import os
-import time
-from importlib import metadata
 from pathlib import Path
 
-from framing.frames.model import CARD_FILE, MODEL_FILE, FramesModel, model_bytes
+from framing.frames.model import MODEL_FILE, FramesModel, model_bytes
 from framing.lexicons.definitions import frame_labels
-
-
-def _version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "not installed"
-
-
-def _date() -> str:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return time.strftime("%Y-%m-%d", time.gmtime(int(epoch)) if epoch else time.localtime())
+from framing.models import card_date, package_version
+from framing.models import write_card as write_model_card
 
 
 def card_text(model: FramesModel) -> str:
@@ -79,8 +66,8 @@ def card_text(model: FramesModel) -> str:
     else:
         lines.append("Not measured (trained with `--folds 0`).")
     lines += ["", "## Versions", "",
-              f"- Trained on {_date()} with framing {_version('framing')}, spaCy {_version('spacy')}, scikit-learn "
-              f"{_version('scikit-learn')}, NumPy {_version('numpy')}.",
+              f"- Trained on {card_date()} with framing {package_version('framing')}, spaCy {package_version('spacy')}, scikit-learn "
+              f"{package_version('scikit-learn')}, NumPy {package_version('numpy')}.",
               f"- Parsed with the spaCy pipeline `{pipeline.get('name', '?')}` {pipeline.get('version', '')}; apply "
               "the model to texts parsed with the same pipeline.", "",
               "## Use and retrain", "",
@@ -103,8 +90,4 @@ def card_text(model: FramesModel) -> str:
 
 def write_card(model: FramesModel, folder: str | Path) -> Path:
     """Write ``MODEL_CARD.md`` for ``model`` into ``folder``; return its path. Raises OutputError."""
-    from framing.io import prepare_dir, write_atomic
-
-    path = prepare_dir(folder) / CARD_FILE
-    write_atomic(path, card_text(model).encode("utf-8"))
-    return path
+    return write_model_card(card_text(model), folder)

@@ -23,7 +23,6 @@ model gives the same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import zipfile
@@ -34,16 +33,15 @@ from pathlib import Path
 import numpy as np
 
 from framing.errors import ModelError
+from framing.models import CARD_FILE, DEFAULT, OFF, SHIPPED, load_once, model_file, version_of  # noqa: F401
 from framing.frames.features import DocFeatures, cue_features
 from framing.lexicons.entries import Entry
 from framing.records import FRAME_FAMILY
 
 #: The folder of the model shipped with the package (trained on SemEval-2023 Task 3, see its card).
-DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "models" / "frames"
+DEFAULT_MODEL = SHIPPED / "frames"
 MODEL_FILE = "frames.npz"
-CARD_FILE = "MODEL_CARD.md"
 #: What ``frames_model`` / ``--frames-model`` accept besides a folder.
-DEFAULT, OFF = "default", "off"
 FORMAT = "framing-frames-1"
 ARRAYS = ("vocab", "idf", "W", "Wcue", "bias", "meta")
 RETRAIN = "train one with `framing train frames DATA --out DIR`, or use --frames-model default or off"
@@ -156,7 +154,7 @@ class FramesModel:
         path = prepare_dir(folder) / MODEL_FILE
         data = model_bytes(self)
         write_atomic(path, data)
-        self.version = _version(data)
+        self.version = version_of(data)
         return path
 
 
@@ -178,35 +176,17 @@ def model_bytes(model: FramesModel) -> bytes:
     return buffer.getvalue()
 
 
-def _version(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()[:12]
-
-
 def model_path(spec: str | Path) -> Path | None:
     """The ``frames.npz`` a ``frames_model`` setting names: the shipped one for ``default``, None for
     ``off``, else the file in the folder given (or the ``.npz`` file given). Raises ModelError when there
     is none."""
-    text = str(spec)
-    if text == OFF:
-        return None
-    if text == DEFAULT:
-        return DEFAULT_MODEL / MODEL_FILE
-    path = Path(text)
-    if path.is_dir():
-        path = path / MODEL_FILE
-    if not path.is_file():
-        raise ModelError(text, f"no frames model here (expected {MODEL_FILE})", RETRAIN)
-    return path
+    return model_file(spec, shipped="frames", file=MODEL_FILE, kind="frames", retrain=RETRAIN)
 
 
 def load_frames_model(spec: str | Path = DEFAULT) -> FramesModel | None:
     """The frames model a ``frames_model`` setting names (None for ``off``), read once per file.
     Raises ModelError for a missing or unreadable model."""
-    path = model_path(spec)
-    if path is None:
-        return None
-    stat = path.stat()
-    return _load(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    return load_once(model_path(spec), _load)
 
 
 @lru_cache(maxsize=8)
@@ -224,7 +204,7 @@ def _load(path: str, _mtime: int, _size: int) -> FramesModel:
                 frames=tuple(meta["frames"]), vocab=tuple(archive["vocab"].tolist()), idf=archive["idf"],
                 W=archive["W"], Wcue=archive["Wcue"], bias=archive["bias"], threshold=float(meta["threshold"]),
                 min_k=int(meta["min_k"]), cues=tuple((str(e), str(f)) for e, f in meta["cues"]),
-                meta=dict(meta.get("meta", {})), version=_version(data))
+                meta=dict(meta.get("meta", {})), version=version_of(data))
     except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile) as error:
         raise ModelError(path, f"not a readable frames model ({error})", RETRAIN) from None
     n_frames, n_terms = len(model.frames), len(model.vocab)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from framing.frames.card import _date, _version
-from framing.loaded.model import CARD_FILE, MODEL_FILE, LoadedModel
+from framing.loaded.model import MODEL_FILE, LoadedModel
+from framing.models import card_date, package_version
+from framing.models import write_card as write_model_card
 
 RULE_TEXT = {
     "lexicon": "every `loaded` lexicon match stays, with its entry and citation; a model span stays only where it "
@@ -86,8 +87,8 @@ def card_text(model: LoadedModel) -> str:
         lines.append("Not measured (trained with `--holdout 0`).")
     lines += [
         "", "## Versions", "",
-        f"- Trained on {_date()} with framing {_version('framing')}, spaCy {_version('spacy')}, SciPy "
-        f"{_version('scipy')}, NumPy {_version('numpy')}, TextBlob {_version('textblob')}.",
+        f"- Trained on {card_date()} with framing {package_version('framing')}, spaCy {package_version('spacy')}, SciPy "
+        f"{package_version('scipy')}, NumPy {package_version('numpy')}, TextBlob {package_version('textblob')}.",
         f"- Parsed with the spaCy pipeline `{pipeline.get('name', '?')}` {pipeline.get('version', '')}; apply the "
         "model to texts parsed with the same pipeline.", "",
         "## Use and retrain", "",
@@ -111,8 +112,4 @@ def card_text(model: LoadedModel) -> str:
 
 def write_card(model: LoadedModel, folder: str | Path) -> Path:
     """Write ``MODEL_CARD.md`` for ``model`` into ``folder``; return its path. Raises OutputError."""
-    from framing.io import prepare_dir, write_atomic
-
-    path = prepare_dir(folder) / CARD_FILE
-    write_atomic(path, card_text(model).encode("utf-8"))
-    return path
+    return write_model_card(card_text(model), folder)

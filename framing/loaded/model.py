@@ -18,7 +18,6 @@ The same model gives the same bytes; its version is the first 12 hex digits of t
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -28,6 +27,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from framing.errors import ModelError
+from framing.models import CARD_FILE, DEFAULT, OFF, SHIPPED, load_once, model_file, version_of  # noqa: F401
 from framing.lexicons.entries import Entry
 from framing.loaded.crf import CRF
 from framing.loaded.features import Featurizer
@@ -35,11 +35,9 @@ from framing.loaded.spans import RULES, ModelSpan, Tokens, decode
 from framing.records import Marker
 
 #: The folder of the model shipped with the package (trained on SemEval-2023 Task 3, see its card).
-DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "models" / "loaded"
+DEFAULT_MODEL = SHIPPED / "loaded"
 MODEL_FILE = "loaded.json"
-CARD_FILE = "MODEL_CARD.md"
 #: What ``loaded_model`` / ``--loaded-model`` accept besides a folder.
-DEFAULT, OFF = "default", "off"
 FORMAT = "framing-loaded-1"
 #: The CRF's labels: outside, inside loaded language, inside name calling (columns of the probabilities).
 LABELS = ("O", "LL", "NC")
@@ -109,36 +107,20 @@ class LoadedModel:
         path = prepare_dir(folder) / MODEL_FILE
         data = self.to_bytes()
         write_atomic(path, data)
-        self.version = _version(data)
+        self.version = version_of(data)
         return path
-
-
-def _version(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()[:12]
 
 
 def model_path(spec: str | Path) -> Path | None:
     """The ``loaded.json`` a ``loaded_model`` setting names: the shipped one for ``default``, None for
     ``off``, else the file in the folder given (or the file given). Raises ModelError when there is none."""
-    text = str(spec)
-    if text == OFF:
-        return None
-    path = DEFAULT_MODEL / MODEL_FILE if text == DEFAULT else Path(text)
-    if path.is_dir():
-        path = path / MODEL_FILE
-    if not path.is_file():
-        raise ModelError(text, f"no loaded-language model here (expected {MODEL_FILE})", RETRAIN)
-    return path
+    return model_file(spec, shipped="loaded", file=MODEL_FILE, kind="loaded-language", retrain=RETRAIN)
 
 
 def load_loaded_model(spec: str | Path = DEFAULT) -> LoadedModel | None:
     """The model a ``loaded_model`` setting names (None for ``off``), read once per file.
     Raises ModelError for a missing or unreadable model."""
-    path = model_path(spec)
-    if path is None:
-        return None
-    stat = path.stat()
-    return _load(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    return load_once(model_path(spec), _load)
 
 
 @lru_cache(maxsize=8)
@@ -157,6 +139,6 @@ def _load(path: str, _mtime: int, _size: int) -> LoadedModel:
             raise ValueError(f"merge rule {data['rule']!r}, expected one of {', '.join(RULES)}")
         return LoadedModel(crf=crf, threshold=float(data["threshold"]), rule=str(data["rule"]),
                            gate=float(data["gate"]), entries=entries, meta=dict(data.get("meta", {})),
-                           version=_version(raw))
+                           version=version_of(raw))
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
         raise ModelError(path, f"not a readable loaded-language model ({error})", RETRAIN) from None
