@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 from spacy.tokens import Doc
 
 from framing.records import Marker
@@ -91,26 +92,27 @@ class Featurizer:
 
     def __call__(self, doc: Doc, markers: Sequence[Marker] = ()) -> list[list[str]]:
         """One list of feature strings per token of ``doc``; ``markers`` are the toolkit's markers of it
-        (``doc._.framing_markers``)."""
+        (``doc._.framing_markers``). Token attributes are read from the Doc's arrays (a Token object per
+        token and attribute would cost more than the model)."""
         n = len(doc)
         if not n:
             return []
+        a = token_arrays(doc)
         marked, marked_first = _marker_tags(doc, markers)
-        quoted, first_break = _quotation_flags(doc)
-        words = [self.word(t.lower_, t.lemma_.lower()) for t in doc]
-        context = self._context(doc, words, marked_first)
-        pos = [t.pos_ for t in doc]
+        quoted, first_break = _quotation_flags(a.orth)
+        words = [self.word(lower, lemma) for lower, lemma in zip(a.lower, a.lemma)]
+        context = self._context(doc, a, words, marked_first)
+        pos, tag, dep, ent, shape, heads = a.pos, a.tag, a.dep, a.ent, a.shape, a.heads
         window = self.window
         out = []
-        for t in doc:
-            i = t.i
-            head = t.head
-            f = ["bias", "p=" + pos[i], "t=" + t.tag_, "sh=" + t.shape_[:4], "e=" + (t.ent_type_ or "O"),
-                 "d=" + t.dep_, "hp=" + t.dep_ + "_" + head.pos_, "hl=" + head.lemma_.lower()]
+        for i in range(n):
+            h = heads[i]
+            f = ["bias", "p=" + pos[i], "t=" + tag[i], "sh=" + shape[i][:4], "e=" + (ent[i] or "O"),
+                 "d=" + dep[i], "hp=" + dep[i] + "_" + pos[h], "hl=" + a.lemma[h]]
             f += words[i][0]
-            if t.is_title:
+            if a.title[i]:
                 f.append("title")
-            elif t.is_upper and len(t) > 1:
+            elif a.upper[i] and a.length[i] > 1:
                 f.append("upper")
             if quoted[i]:
                 f.append("q")
@@ -133,22 +135,64 @@ class Featurizer:
         return out
 
     @staticmethod
-    def _context(doc: Doc, words: list, marked_first: list[bool]) -> list[tuple[str, ...]]:
+    def _context(doc: Doc, a: "TokenArrays", words: list, marked_first: list[bool]) -> list[tuple[str, ...]]:
         out: list[tuple[str, ...]] = [()] * len(doc)
-        for sent in doc.sents:
-            sent_words = [t.i for t in sent if not (t.is_punct or t.is_space)]
+        skip = a.skip
+        for start, end in sentence_bounds(doc):
+            sent_words = [i for i in range(start, end) if not skip[i]]
             features = ("ss" + _bin(sum(words[i][2] for i in sent_words), SENTENCE_SUBJECTIVE_EDGES),
                         "sl" + _bin(len(sent_words), SENTENCE_LENGTH_EDGES))
-            if any(t.text == "!" for t in sent):
+            if any(a.orth[i] == "!" for i in range(start, end)):
                 features += ("sx",)
-            for i in range(sent.start, sent.end):
+            for i in range(start, end):
                 out[i] = features
         if doc.has_annotation("DEP"):
             for chunk in doc.noun_chunks:
-                subjective = any(words[t.i][2] or marked_first[t.i] for t in chunk)
-                for k, t in enumerate(chunk):
-                    out[t.i] = (*out[t.i], "npB" if not k else "npI", *(("nps",) if subjective else ()))
+                subjective = any(words[i][2] or marked_first[i] for i in range(chunk.start, chunk.end))
+                for k, i in enumerate(range(chunk.start, chunk.end)):
+                    out[i] = (*out[i], "npB" if not k else "npI", *(("nps",) if subjective else ()))
         return out
+
+
+class TokenArrays:
+    """The token attributes the features read, as lists (strings, ints, flags), from the Doc's arrays."""
+
+    def __init__(self, doc: Doc):
+        strings = doc.vocab.strings
+        names = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "SHAPE", "HEAD", "IS_TITLE",
+                 "IS_UPPER", "LENGTH", "IS_PUNCT", "IS_SPACE")
+        columns = doc.to_array(list(names)).reshape(len(doc), len(names)).T
+        cache: dict[int, str] = {}
+
+        def text(values) -> list[str]:
+            out = []
+            for v in values.tolist():
+                s = cache.get(v)
+                if s is None:
+                    s = cache[v] = strings[v] if v else ""
+                out.append(s)
+            return out
+
+        self.orth, self.lower = text(columns[0]), text(columns[1])
+        self.lemma = [x.lower() for x in text(columns[2])]
+        self.pos, self.tag, self.dep = text(columns[3]), text(columns[4]), text(columns[5])
+        self.ent, self.shape = text(columns[6]), text(columns[7])
+        offsets = columns[8].astype(np.int64).tolist()  # HEAD: the head's offset from the token
+        self.heads = [i + o for i, o in enumerate(offsets)]
+        self.title, self.upper = columns[9].astype(bool).tolist(), columns[10].astype(bool).tolist()
+        self.length = columns[11].tolist()
+        self.skip = (columns[12].astype(bool) | columns[13].astype(bool)).tolist()
+
+
+def token_arrays(doc: Doc) -> TokenArrays:
+    return TokenArrays(doc)
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """``(start, end)`` token indices of the sentences (as ``doc.sents``), from the sentence starts."""
+    from framing.arrays import sentences
+
+    return [(s.start, s.end) for s in sentences(doc)]
 
 
 def _marker_tags(doc: Doc, markers: Sequence[Marker]) -> tuple[list[list[str]], list[bool]]:
@@ -167,26 +211,25 @@ def _marker_tags(doc: Doc, markers: Sequence[Marker]) -> tuple[list[list[str]], 
     return tags, first
 
 
-def _quotation_flags(doc: Doc) -> tuple[list[bool], int]:
-    """Per token, whether it lies between quotation marks (the marks included; reset at line breaks),
-    and the index of the first line break (the end of the headline; 0 when the text has no line break,
-    as a sentence or passage on its own has no headline)."""
-    flags = [False] * len(doc)
+def _quotation_flags(orth: Sequence[str]) -> tuple[list[bool], int]:
+    """Per token (its text, ``orth``), whether it lies between quotation marks (the marks included;
+    reset at line breaks), and the index of the first line break (the end of the headline; 0 when the
+    text has no line break, as a sentence or passage on its own has no headline)."""
+    flags = [False] * len(orth)
     inside = False
-    first_break = len(doc) if any("\n" in t.text for t in doc) else 0  # no line break: no headline
-    for t in doc:
-        text = t.text
+    first_break = len(orth) if any("\n" in text for text in orth) else 0  # no line break: no headline
+    for i, text in enumerate(orth):
         if "\n" in text:
             inside = False
-            first_break = min(first_break, t.i)
+            first_break = min(first_break, i)
         elif text in OPENING_QUOTES:
-            inside = flags[t.i] = True
+            inside = flags[i] = True
         elif text in CLOSING_QUOTES:
-            flags[t.i] = True
+            flags[i] = True
             inside = False
         elif text == '"':
             inside = not inside
-            flags[t.i] = True
+            flags[i] = True
         else:
-            flags[t.i] = inside
+            flags[i] = inside
     return flags, first_break

@@ -72,12 +72,23 @@ class Tokens:
 
     @classmethod
     def of(cls, doc: Doc) -> "Tokens":
-        starts = np.fromiter((t.idx for t in doc), dtype=np.int64, count=len(doc))
-        return cls(starts=starts, ends=starts + np.fromiter((len(t) for t in doc), dtype=np.int64, count=len(doc)),
-                   skip=np.fromiter((t.is_punct or t.is_space for t in doc), dtype=bool, count=len(doc)),
-                   space=np.fromiter((t.is_space for t in doc), dtype=bool, count=len(doc)),
-                   breaks=np.fromiter(("\n" in t.text for t in doc), dtype=bool, count=len(doc)),
-                   name=np.fromiter((t.ent_type_ in NAME_ENTITIES for t in doc), dtype=bool, count=len(doc)))
+        """The arrays of ``doc``'s tokens (read from the Doc's own arrays, no Token objects)."""
+        n = len(doc)
+        if not n:
+            empty = np.zeros(0, dtype=np.int64)
+            flags = np.zeros(0, dtype=bool)
+            return cls(starts=empty, ends=empty, skip=flags, space=flags, breaks=flags, name=flags)
+        columns = doc.to_array(["IDX", "LENGTH", "IS_PUNCT", "IS_SPACE", "ORTH", "ENT_TYPE"]).reshape(n, 6)
+        starts = columns[:, 0].astype(np.int64)
+        space = columns[:, 3].astype(bool)
+        strings = doc.vocab.strings
+        names = {strings[label] for label in NAME_ENTITIES if label in strings}
+        newline = {orth: "\n" in strings[orth] for orth in set(columns[space, 4].tolist())}
+        return cls(starts=starts, ends=starts + columns[:, 1].astype(np.int64),
+                   skip=columns[:, 2].astype(bool) | space, space=space,
+                   breaks=np.fromiter((newline.get(orth, False) for orth in columns[:, 4].tolist()), dtype=bool,
+                                      count=n),
+                   name=np.isin(columns[:, 5], np.fromiter(names, dtype=np.uint64, count=len(names))))
 
     def __len__(self) -> int:
         return len(self.starts)
