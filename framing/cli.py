@@ -262,7 +262,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
 def cmd_agree(args: argparse.Namespace) -> int:
     from framing.figures.registry import table_bytes
     from framing.io import prepare_dir, write_atomic
-    from framing.validation.agreement import agreement
+    from framing.validation.reliability import agreement
     from framing.validation.coding import read_coding
 
     coding = read_coding(args.coded, lexicon_paths=args.lexicon)

@@ -16,7 +16,7 @@ from importlib import import_module
 
 #: Name -> the module that defines it: imported on first use (``framing --help`` reads the units of
 #: :mod:`framing.validation.codes` without paying for SciPy and pandas).
-_WHERE = {"agreement": "agreement", "Vocabulary": "codes", "vocabulary": "codes", "Coding": "coding",
+_WHERE = {"agreement": "reliability", "Vocabulary": "codes", "vocabulary": "codes", "Coding": "coding",
           "read_coding": "coding", "Sample": "sample", "draw_sample": "sample", "render_sample": "sample",
           "write_sample": "sample", "Validation": "scoring", "validate": "scoring", "write_validation": "scoring",
           "lexicon_suggestions": "training", "training_frames": "training", "training_spans": "training",

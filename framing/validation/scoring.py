@@ -31,7 +31,7 @@ import pandas as pd
 
 from framing.errors import InputError
 from framing.measures.intervals import LEVEL, wilson_interval
-from framing.validation.agreement import ALL, TOKEN_VARIABLES, token_offsets
+from framing.validation.reliability import ALL, TOKEN_VARIABLES, token_offsets
 from framing.validation.codes import NONE, SPAN_UNITS, CodedUnit, Span
 from framing.validation.coding import Coding
 from framing.validation.toolcodes import ToolUnit, check_texts, tool_units

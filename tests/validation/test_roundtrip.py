@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 
 from framing import cli
-from framing.validation.agreement import agreement
+from framing.validation.reliability import agreement
 from framing.validation.coding import read_coding
 from framing.validation.sample import draw_sample, write_sample
 from framing.validation.scoring import validate

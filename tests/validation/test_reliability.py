@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from framing.validation.agreement import agreement, krippendorff_alpha, _alpha_from, _coincidences
+from framing.validation.reliability import agreement, krippendorff_alpha, _alpha_from, _coincidences
 from framing.validation.coding import read_coding
 
 HEADER = "sample_id,corpus_id,unit,unit_id,doc_id,start_char,end_char,text,family,category,done\n"
@@ -116,3 +116,17 @@ def test_bootstrap_is_reproducible_and_its_formula_is_the_packages(tmp_path):
     counts = np.array([[2, 0, 0], [0, 2, 0], [1, 1, 0], [0, 0, 2], [1, 0, 1]], dtype=float)
     coincidence, _ = _coincidences(counts, np.arange(5), 5)
     assert _alpha_from(coincidence.sum(axis=0, keepdims=True), 3)[0] == pytest.approx(krippendorff_alpha(counts))
+
+
+def test_the_package_names_are_its_functions_not_its_modules():
+    """framing.validation imports its modules on first use; no exported name may be a module's name (an
+    imported submodule would then shadow the function)."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import framing.validation as validation
+
+    for module in pkgutil.iter_modules(validation.__path__):
+        importlib.import_module(f"framing.validation.{module.name}")
+    assert [name for name in validation.__all__ if inspect.ismodule(getattr(validation, name))] == []
