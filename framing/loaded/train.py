@@ -287,7 +287,7 @@ def train_loaded(data_path: str | Path, out: str | Path, *, seed: int = 0, folds
         say(f"held-out ({n_held} texts, partial overlap | any overlap):")
         for what, label in (("model", "model alone"), ("lexicon", "lexicon alone"), ("merged", "model + lexicon")):
             say(f"  {label:<16} {held_out[what].line()}")
-    say(f"model {trained.source}: {crf.size():,} weights, threshold {threshold}, rule {rule}"
+    say(f"model {trained.name} {trained.version}: {crf.size():,} weights, threshold {threshold}, rule {rule}"
         + (f", gate {gate}" if rule == "gated" else ""))
     return Trained(trained, held_out, data, [path, card])
 
