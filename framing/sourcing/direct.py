@@ -76,6 +76,9 @@ def find_cue(ctx: Context, quote: QuoteMarks) -> Attribution | None:
         credit = dash_credit(ctx, quote)
         if credit is not None:
             return credit
+    label = speaker_label(ctx, quote)
+    if label is not None:
+        return label
     trailing = trailing_cue(ctx, close_tok) if close_tok >= 0 else None
     # “Why now?” … Mills then writes back, “You look cute.”: a cue after a quote that ends its sentence
     # and introduces the next quote belongs to the next one when this one has a lead-in of its own
@@ -196,9 +199,13 @@ def trailing_words(ctx: Context, close_tok: int) -> Attribution | None:
                     clause_joined(doc, close_tok + 1, j):
                 return None
             return Attribution(Cue(j, j + 1, lemma, families, j), head)
-        if token.pos_ in {"VERB", "AUX"} and token.tag_ not in {"VBN", "VBG"}:
+        # “…,” Tulsa police Chief Chuck Jordan said: a capitalised word the tagger read as a verb, where
+        # the speaker's name should start, is taken for the name
+        misread_name = head < 0 and token.is_title and not families and j + 1 < len(doc) and \
+            doc[j + 1].pos_ in {"PROPN", "NOUN"}
+        if token.pos_ in {"VERB", "AUX"} and token.tag_ not in {"VBN", "VBG"} and not misread_name:
             return None
-        if head < 0 and (token.pos_ in {"PROPN", "NOUN"} or token.lower_ in SPEAKING_SUBJECTS):
+        if head < 0 and (token.pos_ in {"PROPN", "NOUN"} or misread_name or token.lower_ in SPEAKING_SUBJECTS):
             head = j
             while head + 1 < len(doc) and doc[head + 1].pos_ in {"PROPN", "NOUN"} and \
                     not (ctx.lexicon.families(doc[head + 1].lemma_.lower()) & {"speech", "thought"}):
@@ -301,6 +308,25 @@ def name_colon(ctx: Context, colon: int) -> Attribution | None:
                 cue = Cue(colon, colon + 1, COLON, frozenset({"speech"}), ent.root.i)
                 return Attribution(cue, ent.root.i)
     return None
+
+
+#: ``“PENCE: Well, look, …”``: a transcript's speaker label in capitals (one to three words) and a colon
+#: opening a quotation.
+SPEAKER_LABEL = re.compile(r"((?:MR\.|MRS\.|MS\.|DR\.)?\s?[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,2}):\s")
+
+
+def speaker_label(ctx: Context, quote: QuoteMarks) -> Attribution | None:
+    """``“PENCE: Well, look, …”``: a quotation that opens with a transcript's speaker label: the label
+    is the speaker, its colon the cue."""
+    found = SPEAKER_LABEL.match(ctx.text, quote.start)
+    if found is None:
+        return None
+    colon = ctx.token_at(found.end(1))
+    head = ctx.token_at(found.end(1) - 1)
+    name = ctx.doc[head]
+    if ctx.doc[colon].text != ":" or name.idx < quote.start or not (name.pos_ == "PROPN" or name.ent_type_ == "PERSON"):
+        return None  # "“BREAKING: …”" is no speaker
+    return Attribution(Cue(colon, colon + 1, COLON, frozenset({"speech"}), head), head)
 
 
 def ends_sentence(ctx: Context, cue: Cue) -> bool:

@@ -96,3 +96,26 @@ def test_the_cue_of_a_quote_is_a_named_attribution(nlp):
     assert (trailing.cue.lemma, ctx.doc[trailing.speaker].text, trailing.cue_span) == ("say", "mayor", None)
     assert (credit.cue.lemma, ctx.doc[credit.speaker].text) == ("\u2014", "Lopez")
     assert text[slice(*credit.cue_span)] == "\u2014"
+
+
+def test_a_name_the_tagger_read_as_a_verb_still_speaks(nlp):
+    doc = nlp("Headline\n\nThe U.S. Department of Justice is investigating the shooting.\n“I will just make this "
+              "promise to you: We will achieve justice in this case,” Tulsa police Chief Chuck Jordan said Monday. "
+              "“I want to assure our community.”")
+    assert [(q.speaker_resolved.split()[-1], q.cue, q.cue_inherited) for q in doc._.framing_quotes] == [
+        ("Jordan", "said", False), ("Jordan", "said", True)]
+
+
+def test_a_quoted_nickname_is_part_of_the_name_not_a_quotation(nlp):
+    doc = nlp('Headline\n\n"This is a big year for our senator!" his niece, state Del. Marcia "Cia" Price, shouted '
+              'to the crowd. "The nation is watching Virginia."')
+    quotes = doc._.framing_quotes
+    assert [q.text for q in quotes] == ["This is a big year for our senator!", "The nation is watching Virginia."]
+    assert [(q.cue, q.cue_inherited) for q in quotes] == [("shouted", False), ("shouted", True)]
+
+
+def test_a_transcript_label_opening_a_quotation_is_its_speaker(nlp):
+    doc = nlp('Headline\n\nTwo questions: Why would he do that?\n\n"PENCE: Well, look, this is serious business."')
+    assert [(q.speaker, q.cue) for q in doc._.framing_quotes] == [("PENCE", ":")]
+    doc = nlp("Headline\n\n“BREAKING: The senate passed the bill,” the network wrote.")
+    assert [(q.speaker, q.cue) for q in doc._.framing_quotes] == [("the network", "wrote")]
