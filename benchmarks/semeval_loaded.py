@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         predicted = {}
         for example, p, threshold, gate in held:
             gate = args.gate if rule == "gated" and args.settings == "default" else gate
-            predicted[example.id] = _spans(example, p, threshold, gate, what, rule or "lexicon")
+            predicted[example.id] = T.predicted_spans(example, p, threshold, gate, what, rule or "lexicon")
         rows[label] = span_scores(predicted, gold, ids)
     if riloff is not None:
         rows["Riloff strong subjectives"] = span_scores({e.id: e.extra for e, *_ in held}, gold, ids)
@@ -118,16 +118,6 @@ def main(argv: list[str] | None = None) -> int:
               f"{s.any_recall:6.3f} {s.any_f1:6.3f} {s.predicted:7,}")
     _timing(data, shipped, args.cache_dir)
     return 0
-
-
-def _spans(example, p, threshold: float, gate: float, what: str, rule: str) -> list[tuple[int, int]]:
-    from framing.loaded.spans import combine
-
-    if what == "lexicon":
-        return [(m.start_char, m.end_char) for m in example.lexicon]
-    lexicon = example.lexicon if what == "merged" else []
-    keep, spans = combine(example.tokens, p, lexicon, threshold, rule, gate)
-    return [(lexicon[k].start_char, lexicon[k].end_char) for k in keep] + [(s.start_char, s.end_char) for s in spans]
 
 
 def _timing(data, shipped, cache_dir) -> None:

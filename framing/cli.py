@@ -150,41 +150,47 @@ def cmd_train_loaded(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _train_kind(kinds, kind: str, help_: str, description: str, data_help: str, run) -> argparse.ArgumentParser:
+    """The parser of ``framing train KIND`` with the options every kind shares: DATA, --out, --seed,
+    --name, --about, --model, --no-cache, --cache-dir, -q."""
+    parser = kinds.add_parser(kind, help=help_, description=description)
+    parser.add_argument("data", metavar="DATA", help=data_help)
+    parser.add_argument("--out", metavar="DIR", required=True, help="folder for the model and its card")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default: 0); same data and seed, same model")
+    parser.add_argument("--name", help=f"the model's name (default: {kind}- and the data's name)")
+    parser.add_argument("--about", default="", help="a sentence on the data and its terms, for the model card")
+    parser.add_argument("--model", metavar="NAME", help="spaCy pipeline (as for analyze)")
+    parser.add_argument("--no-cache", action="store_true", help="parse again instead of reusing cached parses")
+    parser.add_argument("--cache-dir", metavar="DIR", help="where parses are cached")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    parser.set_defaults(run=run)
+    return parser
+
+
 def _add_train_parser(commands) -> None:
     train = commands.add_parser("train", help="train a model on coded articles (frames, loaded)",
                                 description="Train a model on your own coded articles.")
     kinds = train.add_subparsers(dest="kind", required=True, metavar="KIND")
-    frames = kinds.add_parser(
-        "frames", help="the article frames model",
-        description="Train the article frames model on coded articles and write frames.npz and MODEL_CARD.md to "
+    frames = _train_kind(
+        kinds, "frames", "the article frames model",
+        "Train the article frames model on coded articles and write frames.npz and MODEL_CARD.md to "
         "--out. DATA is a SemEval-2023 Task 3 folder (frames.tsv and text/ID.txt) or a CSV file with the columns "
         "doc_id,text,frames (frames comma-separated). Prints a held-out evaluation (k-fold cross-validation) at "
-        "the end. Use the model with `framing analyze --frames-model DIR`.")
-    frames.add_argument("data", metavar="DATA", help="SemEval folder or CSV file of coded articles")
-    frames.add_argument("--out", metavar="DIR", required=True, help="folder for the model and its card")
-    frames.add_argument("--seed", type=int, default=0, help="random seed (default: 0); same data and seed, same model")
+        "the end. Use the model with `framing analyze --frames-model DIR`.",
+        "SemEval folder or CSV file of coded articles", cmd_train_frames)
     frames.add_argument("--folds", type=int, default=5, help="folds of the held-out evaluation (default: 5; 0: none)")
-    frames.add_argument("--name", help="the model's name (default: frames- and the data's name)")
-    frames.add_argument("--about", default="", help="a sentence on the data and its terms, for the model card")
-    frames.add_argument("--model", metavar="NAME", help="spaCy pipeline (as for analyze)")
     frames.add_argument("--lexicon", metavar="PATH", action="append", default=[],
                         help="extra lexicon file with frame cues (family frame); repeatable")
     frames.add_argument("--no-family", metavar="FAMILY", action="append", default=[],
                         help="--no-family frame: train without the frame cues (words only)")
-    frames.add_argument("--no-cache", action="store_true", help="parse again instead of reusing cached parses")
-    frames.add_argument("--cache-dir", metavar="DIR", help="where parses are cached")
-    frames.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
-    frames.set_defaults(run=cmd_train_frames)
-    loaded = kinds.add_parser(
-        "loaded", help="the loaded-language span model",
-        description="Train the loaded-language span model on texts with annotated spans and write loaded.json and "
+    loaded = _train_kind(
+        kinds, "loaded", "the loaded-language span model",
+        "Train the loaded-language span model on texts with annotated spans and write loaded.json and "
         "MODEL_CARD.md to --out. DATA is a folder with text/ID.txt and spans.tsv (id, technique, start, end; the "
         "techniques Loaded_Language and Name_Calling-Labeling are read): the SemEval-2023 Task 3 layout, also "
         "written by `framing validate --training-data DIR` (in DIR/loaded). A share of the texts is held out and "
-        "scored at the end. Use the model with `framing analyze --loaded-model DIR`.")
-    loaded.add_argument("data", metavar="DATA", help="folder of annotated texts (text/ID.txt, spans.tsv)")
-    loaded.add_argument("--out", metavar="DIR", required=True, help="folder for the model and its card")
-    loaded.add_argument("--seed", type=int, default=0, help="random seed (default: 0); same data and seed, same model")
+        "scored at the end. Use the model with `framing analyze --loaded-model DIR`.",
+        "folder of annotated texts (text/ID.txt, spans.tsv)", cmd_train_loaded)
     loaded.add_argument("--holdout", type=float, default=0.2,
                         help="share of the texts held out and scored at the end (default: 0.2; 0: none)")
     loaded.add_argument("--folds", type=int, default=3,
@@ -193,13 +199,6 @@ def _add_train_parser(commands) -> None:
                         help="how model spans and lexicon matches are merged: lexicon (default: every lexicon match "
                         "stays, model spans fill in where none overlaps), longer (the longer of two overlapping "
                         "spans stays), gated (longer, after the model vetoes lexicon matches it finds unlikely)")
-    loaded.add_argument("--name", help="the model's name (default: loaded- and the data folder's name)")
-    loaded.add_argument("--about", default="", help="a sentence on the data and its terms, for the model card")
-    loaded.add_argument("--model", metavar="NAME", help="spaCy pipeline (as for analyze)")
-    loaded.add_argument("--no-cache", action="store_true", help="parse again instead of reusing cached parses")
-    loaded.add_argument("--cache-dir", metavar="DIR", help="where parses are cached")
-    loaded.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
-    loaded.set_defaults(run=cmd_train_loaded)
 
 
 def build_parser() -> argparse.ArgumentParser:

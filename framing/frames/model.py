@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from framing.errors import ModelError
-from framing.models import CARD_FILE, DEFAULT, OFF, SHIPPED, load_once, model_file, version_of  # noqa: F401
+from framing.models import DEFAULT, SHIPPED, load_once, model_file, version_of
 from framing.frames.features import DocFeatures, cue_features
 from framing.lexicons.entries import Entry
 from framing.records import FRAME_FAMILY

@@ -68,11 +68,6 @@ class CRF:
             return np.zeros((0, len(self.labels)))
         return chain_marginals(self.emissions(sequence), self.transitions, _bounds(starts, n))
 
-    def encoded_marginals(self, x: sparse.csr_matrix, bounds: Sequence[tuple[int, int]]) -> np.ndarray:
-        """Marginals of encoded tokens (``x``: tokens x features, columns as :attr:`features`) cut into
-        the sequences ``bounds``."""
-        return chain_marginals(np.asarray(x @ self.state), self.transitions, bounds)
-
     def size(self) -> int:
         """The number of non-zero state weights."""
         return int(np.count_nonzero(self.state))

@@ -34,6 +34,7 @@ from collections.abc import Sequence
 import numpy as np
 from spacy.tokens import Doc
 
+from framing.arrays import sentences
 from framing.records import Marker
 
 #: Neighbours on each side whose words are features (two measured best: one loses context, three
@@ -97,7 +98,7 @@ class Featurizer:
         n = len(doc)
         if not n:
             return []
-        a = token_arrays(doc)
+        a = TokenArrays(doc)
         marked, marked_first = _marker_tags(doc, markers)
         quoted, first_break = _quotation_flags(a.orth)
         words = [self.word(lower, lemma) for lower, lemma in zip(a.lower, a.lemma)]
@@ -184,14 +185,8 @@ class TokenArrays:
         self.skip = (columns[12].astype(bool) | columns[13].astype(bool)).tolist()
 
 
-def token_arrays(doc: Doc) -> TokenArrays:
-    return TokenArrays(doc)
-
-
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """``(start, end)`` token indices of the sentences (as ``doc.sents``), from the sentence starts."""
-    from framing.arrays import sentences
-
     return [(s.start, s.end) for s in sentences(doc)]
 
 

@@ -11,9 +11,9 @@ its card (data, scores, versions).
 A model is one JSON file, ``loaded.json``, in a folder, next to its ``MODEL_CARD.md``; no pickles.
 The same model gives the same bytes; its version is the first 12 hex digits of the file's SHA-256.
 
->>> model = load_loaded_model("default")          # doctest: +SKIP
->>> model.spans(doc)[:1]                          # doctest: +SKIP
-[ModelSpan(start=3, end=5, start_char=14, end_char=29, category='name calling', score=0.61)]
+>>> model = load_loaded_model("default")                     # doctest: +SKIP
+>>> model.probabilities(doc, markers).shape                  # doctest: +SKIP
+(412, 3)
 """
 
 from __future__ import annotations
@@ -27,11 +27,11 @@ import numpy as np
 from spacy.tokens import Doc
 
 from framing.errors import ModelError
-from framing.models import CARD_FILE, DEFAULT, OFF, SHIPPED, load_once, model_file, version_of  # noqa: F401
+from framing.models import DEFAULT, SHIPPED, load_once, model_file, version_of
 from framing.lexicons.entries import Entry
 from framing.loaded.crf import CRF
 from framing.loaded.features import Featurizer
-from framing.loaded.spans import RULES, ModelSpan, Tokens, decode
+from framing.loaded.spans import RULES
 from framing.records import Marker
 
 #: The folder of the model shipped with the package (trained on SemEval-2023 Task 3, see its card).
@@ -86,11 +86,6 @@ class LoadedModel:
             return np.zeros((0, len(LABELS)))
         starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
         return self.crf.marginals(self.featurizer(doc, markers), starts)
-
-    def spans(self, doc: Doc, markers: list[Marker]) -> list[ModelSpan]:
-        """The spans the model finds in ``doc`` (names not removed; see :mod:`framing.loaded.spans`);
-        ``markers`` as for :meth:`probabilities`."""
-        return decode(Tokens.of(doc), self.probabilities(doc, markers), self.threshold)
 
     def to_bytes(self) -> bytes:
         """The ``loaded.json`` bytes of the model (keys sorted: the same model gives the same bytes)."""

@@ -156,19 +156,21 @@ def predict(crf: CRF, examples: Sequence[Example]) -> list[np.ndarray]:
     return [crf.marginals(e.features, e.starts) if e.features else np.zeros((0, len(LABELS))) for e in examples]
 
 
+def predicted_spans(example: Example, probabilities: np.ndarray, threshold: float, gate: float,
+                    what: str = "merged", rule: str = "gated") -> list[tuple[int, int]]:
+    """The character spans ``what`` (``merged``, ``model`` or ``lexicon``) gives in ``example``, the model's
+    spans merged with the lexicon matches by ``rule`` (see :mod:`framing.loaded.spans`)."""
+    if what == "lexicon":
+        return [(m.start_char, m.end_char) for m in example.lexicon]
+    lexicon = example.lexicon if what == "merged" else []
+    keep, spans = combine(example.tokens, probabilities, lexicon, threshold, rule, gate)
+    return [(lexicon[k].start_char, lexicon[k].end_char) for k in keep] + [(s.start_char, s.end_char) for s in spans]
+
+
 def score(examples: Sequence[Example], probabilities: Sequence[np.ndarray], threshold: float, gate: float,
           what: str = "merged", rule: str = "gated") -> SpanScores:
-    """Partial- and any-overlap scores of ``what`` (``merged``, ``model`` or ``lexicon``) on ``examples``,
-    merged by ``rule`` (see :mod:`framing.loaded.spans`)."""
-    predicted: dict[str, list[tuple[int, int]]] = {}
-    for example, p in zip(examples, probabilities):
-        if what == "lexicon":
-            predicted[example.id] = [(m.start_char, m.end_char) for m in example.lexicon]
-            continue
-        lexicon = example.lexicon if what == "merged" else []
-        keep, spans = combine(example.tokens, p, lexicon, threshold, rule, gate)
-        predicted[example.id] = ([(lexicon[k].start_char, lexicon[k].end_char) for k in keep]
-                                 + [(s.start_char, s.end_char) for s in spans])
+    """Partial- and any-overlap scores of :func:`predicted_spans` on ``examples``."""
+    predicted = {e.id: predicted_spans(e, p, threshold, gate, what, rule) for e, p in zip(examples, probabilities)}
     return span_scores(predicted, {e.id: e.gold for e in examples}, [e.id for e in examples])
 
 

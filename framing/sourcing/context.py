@@ -43,8 +43,7 @@ class Context:
     def of(cls, doc: Doc, lexicon: SourcingLexicon) -> Context:
         """The context of ``doc``, its quotation marks found."""
         text = doc.text  # joined from the tokens on every access: read once
-        # Marcia "Cia" Price: a nickname is part of a name, neither a quotation nor a scare quote
-        marks = [quote for quote in find_quotation_marks(text) if not is_nickname(text, quote)]
+        marks = find_quotation_marks(text)
         starts = doc.to_array("IDX").tolist()
         inside = bytearray(len(doc))
         for quote in marks:
@@ -86,18 +85,3 @@ class Context:
 def _token_at(starts: list[int], char: int) -> int:
     return max(0, bisect_right(starts, char) - 1)
 
-
-#: One or two capitalised words between quotation marks, between two capitalised words of a name.
-NICKNAME = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?")
-
-
-def is_nickname(text: str, quote: QuoteMarks) -> bool:
-    """True for a nickname quoted inside a name: ``Robert C. "Bobby" Scott``, ``Marcia "Cia" Price``."""
-    if quote.close < 0 or quote.single:
-        return False
-    after = quote.close + quote.close_size
-    before = text[max(0, quote.open - 30):quote.open]
-    words_before = before.split()
-    return (NICKNAME.fullmatch(text[quote.start:quote.end]) is not None and before.endswith(" ")
-            and bool(words_before) and words_before[-1][:1].isupper()
-            and text[after:after + 1] == " " and text[after + 1:after + 2].isupper())

@@ -67,7 +67,8 @@ def find_quotation_marks(text: str) -> list[QuoteMarks]:
     """The outermost quotations in ``text``, in order, never overlapping. Never raises.
 
     Two apostrophes (``''``) count as a straight double mark and two backticks (````) as an opening
-    one, as in some newswire text; a straight mark right after ``=`` (markup attributes) is ignored.
+    one, as in some newswire text; a straight mark right after ``=`` (markup attributes) is ignored; a
+    nickname quoted inside a name (``Marcia "Cia" Price``) is part of the name, not a quotation.
 
     >>> text = 'He said: “It’s ‘fine’.” Then “no”'
     >>> [text[q.start:q.end] for q in find_quotation_marks(text)]
@@ -164,7 +165,8 @@ def find_quotation_marks(text: str) -> list[QuoteMarks]:
             _add(pairs, text, opened, opened + 1, closed, closed, single=True)
     if carried is not None:
         _add(pairs, text, carried[0], carried[0] + carried[2], len(text), -1)
-    return _outermost(pairs)
+    # Marcia "Cia" Price: a nickname is part of a name, neither a quotation nor a scare quote
+    return [quote for quote in _outermost(pairs) if not is_nickname(text, quote)]
 
 
 def _single(text: str, i: int, prev: str, nxt: str, single_open: int,
@@ -270,3 +272,19 @@ def line_around(text: str, char: int) -> tuple[int, int]:
 def after_close(quote: QuoteMarks) -> int:
     """The character after the closing mark of ``quote`` (the end of its words when it has none)."""
     return quote.close + quote.close_size if quote.close >= 0 else quote.end
+
+
+#: One or two capitalised words between quotation marks, between two capitalised words of a name.
+NICKNAME = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?")
+
+
+def is_nickname(text: str, quote: QuoteMarks) -> bool:
+    """True for a nickname quoted inside a name: ``Robert C. "Bobby" Scott``, ``Marcia "Cia" Price``."""
+    if quote.close < 0 or quote.single:
+        return False
+    after = quote.close + quote.close_size
+    before = text[max(0, quote.open - 30):quote.open]
+    words_before = before.split()
+    return (NICKNAME.fullmatch(text[quote.start:quote.end]) is not None and before.endswith(" ")
+            and bool(words_before) and words_before[-1][:1].isupper()
+            and text[after:after + 1] == " " and text[after + 1:after + 2].isupper())

@@ -29,6 +29,4 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'framing.validation' has no attribute {name!r}")
 
 
-__all__ = ["Coding", "Sample", "Validation", "Vocabulary", "agreement", "draw_sample", "lexicon_suggestions",
-           "read_coding", "render_sample", "training_frames", "training_spans", "validate", "vocabulary",
-           "write_sample", "write_training_data", "write_validation"]
+__all__ = sorted(_WHERE)
