@@ -235,7 +235,7 @@ class _EventIndex:
         for article in rows["articles"]:
             self.rows.append({c: article.get(c, "") for c in self.COLUMNS})
         if rows["mentions"]:
-            self.actors.update(key_actors(pd.DataFrame(rows["mentions"])))
+            self.actors.update(key_actors(rows["mentions"]))
 
     def frame(self) -> pd.DataFrame:
         data = pd.DataFrame(self.rows, columns=list(self.COLUMNS))

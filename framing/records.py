@@ -28,6 +28,8 @@ CUE_CLASSES = ("neutral", "assertive", "distancing", "emotive", "endorsing")
 VOICES = ("author", "quoted")
 #: Grammatical roles of an actor's mention.
 ROLES = ("subject", "object", "other")
+#: Entity labels counted as actors by default: people, groups, organisations and places.
+ACTOR_LABELS = ("PERSON", "NORP", "ORG", "GPE", "LOC")
 #: Marker categories with rules of their own (see :mod:`framing.pipeline.markers`):
 #: entries that count only in their epistemic use ("could be", not "could move"),
 EPISTEMIC_MODAL = "epistemic modal"

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from framing.measures.actors import ACTOR_LABELS
+from framing.records import ACTOR_LABELS
 
 #: The articles column naming each article's event.
 EVENT_COLUMN = "event"
@@ -61,16 +61,32 @@ def has_events(articles: pd.DataFrame) -> bool:
     return EVENT_COLUMN in articles.columns and bool((articles[EVENT_COLUMN].fillna("").astype(str).str.strip() != "").any())
 
 
-def key_actors(mentions: pd.DataFrame, labels: Iterable[str] | None = ACTOR_LABELS) -> dict[str, tuple[str, ...]]:
-    """doc_id -> its :data:`KEY_ACTORS` most named actors (lower-cased), most named first, ties by name."""
-    if mentions.empty:
-        return {}
-    found = mentions if labels is None else mentions[mentions["label"].isin(tuple(labels))]
-    actor = found["actor"].astype(str).str.strip()
-    actor = actor.where(actor != "", found["text"].astype(str).str.strip()).str.lower()
-    counts = pd.DataFrame({"doc_id": found["doc_id"].astype(str), "actor": actor}).value_counts().reset_index()
-    counts = counts.sort_values(["doc_id", "count", "actor"], ascending=[True, False, True])
-    return {doc: tuple(part["actor"].head(KEY_ACTORS)) for doc, part in counts.groupby("doc_id", sort=True)}
+def key_actors(mentions: pd.DataFrame | Iterable[Mapping[str, object]],
+               labels: Iterable[str] | None = ACTOR_LABELS) -> dict[str, tuple[str, ...]]:
+    """doc_id -> its :data:`KEY_ACTORS` most named actors (lower-cased), most named first, ties by name.
+
+    ``mentions``: the ``mentions`` table, or its rows as dicts (as the analysis streams them). An
+    actor is a mention's ``actor``, else its ``text``; only mentions whose ``label`` is in ``labels``
+    (all when None) count.
+    """
+    if isinstance(mentions, pd.DataFrame):
+        mentions = mentions.to_dict("records")
+    wanted = None if labels is None else set(labels)
+    counts: dict[str, Counter] = {}
+    for row in mentions:
+        if wanted is not None and row.get("label") not in wanted:
+            continue
+        actor = _text(row.get("actor")) or _text(row.get("text"))
+        counts.setdefault(_text(row.get("doc_id")), Counter())[actor.lower()] += 1
+    return {doc: tuple(actor for actor, _ in sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_ACTORS])
+            for doc, found in sorted(counts.items())}
+
+
+def _text(value: object) -> str:
+    """A table cell as stripped text ("" for a missing value)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
 
 
 @dataclass

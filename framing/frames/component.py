@@ -22,6 +22,9 @@ from framing.frames.features import cue_finder, doc_features
 from framing.frames.model import DEFAULT, FramesModel, load_frames_model
 from framing.records import ArticleFrames
 
+#: ``doc.user_data`` key (followed by the model version) of the reading kept by :meth:`FramesComponent.store`.
+STORED = "framing_frames_reading"
+
 
 class FramesComponent:
     """Scores each Doc with one frames model (None: does nothing)."""
@@ -36,13 +39,37 @@ class FramesComponent:
         return doc
 
     def read(self, doc: Doc) -> ArticleFrames:
-        """The model's reading of ``doc`` (the Doc is not changed)."""
+        """The model's reading of ``doc`` (the Doc is not changed; read from ``doc.user_data`` when
+        :meth:`store` put it there for this model version)."""
         model = self.model
-        features = doc_features(doc, self.finder, model.frames)
-        scores, present, parts = model.score(features)
-        return ArticleFrames(source=model.source, frames=model.frames,
-                             scores=tuple(float(s) for s in scores), present=tuple(bool(p) for p in present),
-                             contributions=tuple(tuple(float(v) for v in row) for row in parts))
+        stored = doc.user_data.get(self._key)
+        if stored is not None:
+            scores, present, parts = stored
+        else:
+            scores, present, parts = self._compute(doc)
+        return ArticleFrames(source=model.source, frames=model.frames, scores=tuple(scores),
+                             present=tuple(bool(p) for p in present), contributions=tuple(tuple(row) for row in parts))
+
+    def store(self, doc: Doc) -> bool:
+        """Keep the model's reading of ``doc`` in ``doc.user_data`` (and so in the parse cache, with the
+        parse: it depends on the parse and the model alone), under a key naming the model version;
+        True when it was computed now, False when already there."""
+        if self.model is None or not self.model.version or self._key in doc.user_data:
+            return False
+        for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(STORED)]:
+            del doc.user_data[key]  # another model version's
+        doc.user_data[self._key] = self._compute(doc)
+        return True
+
+    @property
+    def _key(self) -> str:
+        return f"{STORED} {self.model.version}"
+
+    def _compute(self, doc: Doc) -> tuple[list[float], list[bool], list[list[float]]]:
+        features = doc_features(doc, self.finder, self.model.frames)
+        scores, present, parts = self.model.score(features)
+        return ([float(s) for s in scores], [bool(p) for p in present],
+                [[float(v) for v in row] for row in parts])
 
 
 @Language.factory(

@@ -23,17 +23,20 @@ With ``model="off"`` the component changes nothing. It never changes tokens.
 
 from __future__ import annotations
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from framing import extensions  # noqa: F401  registers doc._.framing_markers
-from framing.loaded.model import DEFAULT, LoadedModel, load_loaded_model
+from framing.loaded.model import DEFAULT, LABELS, LoadedModel, load_loaded_model
 from framing.loaded.spans import LexiconSpan, ModelSpan, Tokens, combine
 from framing.pipeline.markers import MarkerFinder, is_negated
 from framing.records import Marker
 
 #: The family of the markers the model adds to and gates.
 LOADED = "loaded"
+#: ``doc.user_data`` key (followed by the model version) of the probabilities kept by :meth:`LoadedSpans.store`.
+STORED = "framing_loaded_probabilities"
 
 
 class LoadedSpans:
@@ -48,12 +51,41 @@ class LoadedSpans:
             doc._.framing_markers = self.merged(doc, doc._.framing_markers or [])
         return doc
 
+    def probabilities(self, doc: Doc) -> np.ndarray:
+        """The model's ``(tokens, 3)`` probabilities for ``doc`` (see :meth:`LoadedModel.probabilities`),
+        read from ``doc.user_data`` when :meth:`store` put them there for this model version."""
+        stored = doc.user_data.get(self._key)
+        if stored is not None:
+            values = np.frombuffer(stored, dtype=np.float64)
+            if values.size == len(doc) * len(LABELS):
+                return values.reshape(len(doc), len(LABELS))
+        return self.model.probabilities(doc, self.finder.find(doc))
+
+    def store(self, doc: Doc) -> bool:
+        """Keep the model's probabilities for ``doc`` in ``doc.user_data`` (and so in the parse cache,
+        with the parse: they depend on the parse and the model alone, not on the run's lexicons), under
+        a key naming the model version; True when they were computed now, False when already there."""
+        if self.model is None or not self.model.version:
+            return False
+        stored = doc.user_data.get(self._key)
+        if stored is not None and len(stored) == len(doc) * len(LABELS) * 8:
+            return False
+        values = np.ascontiguousarray(self.model.probabilities(doc, self.finder.find(doc)), dtype=np.float64)
+        for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(STORED)]:
+            del doc.user_data[key]  # another model version's
+        doc.user_data[self._key] = values.tobytes()
+        return True
+
+    @property
+    def _key(self) -> str:
+        return f"{STORED} {self.model.version}"
+
     def merged(self, doc: Doc, markers: list[Marker]) -> list[Marker]:
         """``markers`` with the model's spans merged in (see the module docs), sorted by start_char."""
         model = self.model
         if model is None:
             return list(markers)
-        probabilities = model.probabilities(doc, self.finder.find(doc))
+        probabilities = self.probabilities(doc)
         loaded = [k for k, m in enumerate(markers) if m.family == LOADED]
         lexicon = [LexiconSpan(markers[k].start_char, markers[k].end_char, model.learnt(markers[k])) for k in loaded]
         keep, spans = combine(Tokens.of(doc), probabilities, lexicon, model.threshold, model.rule,
@@ -68,7 +100,7 @@ class LoadedSpans:
         """Every span the model finds in ``doc`` before merging (names dropped)."""
         if self.model is None:
             return []
-        probabilities = self.model.probabilities(doc, self.finder.find(doc))
+        probabilities = self.probabilities(doc)
         return combine(Tokens.of(doc), probabilities, [], self.model.threshold)[1]
 
     def marker(self, doc: Doc, span: ModelSpan, parsed: bool) -> Marker:

@@ -9,10 +9,7 @@ import pandas as pd
 
 from framing.measures.groups import By, by_columns, check_columns, groups, with_groups
 from framing.measures.intervals import LEVEL, mean_interval, rate_interval
-from framing.records import ROLES
-
-#: Entity labels counted as actors by default: people, groups, organisations and places.
-ACTOR_LABELS = ("PERSON", "NORP", "ORG", "GPE", "LOC")
+from framing.records import ACTOR_LABELS, ROLES
 
 
 def actor_profile(mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *,

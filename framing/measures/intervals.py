@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import numpy as np
-from scipy import stats
 
 #: Rates are given per this many words.
 PER_WORDS = 1000
@@ -27,8 +26,8 @@ def poisson_interval(count: int | Iterable[int] | np.ndarray, *, level: float = 
     """
     k = np.asarray(count, dtype=float)
     alpha = 1.0 - level
-    low = np.where(k > 0, stats.chi2.ppf(alpha / 2, 2 * k) / 2, 0.0)
-    high = stats.chi2.ppf(1 - alpha / 2, 2 * k + 2) / 2
+    low = np.where(k > 0, _stats().chi2.ppf(alpha / 2, 2 * k) / 2, 0.0)
+    high = _stats().chi2.ppf(1 - alpha / 2, 2 * k + 2) / 2
     return low, np.asarray(high, dtype=float)
 
 
@@ -42,8 +41,8 @@ def proportion_interval(count: int | Iterable[int] | np.ndarray, total: int | It
     n = np.asarray(total, dtype=float)
     alpha = 1.0 - level
     with np.errstate(invalid="ignore", divide="ignore"):
-        low = np.where(k > 0, stats.beta.ppf(alpha / 2, k, n - k + 1), 0.0)
-        high = np.where(k < n, stats.beta.ppf(1 - alpha / 2, k + 1, n - k), 1.0)
+        low = np.where(k > 0, _stats().beta.ppf(alpha / 2, k, n - k + 1), 0.0)
+        high = np.where(k < n, _stats().beta.ppf(1 - alpha / 2, k + 1, n - k), 1.0)
     empty = n <= 0
     return np.where(empty, np.nan, low), np.where(empty, np.nan, high)
 
@@ -57,7 +56,7 @@ def mean_interval(values: Sequence[float] | np.ndarray, *, level: float = LEVEL)
     mean = float(x.mean())
     if len(x) < 2:
         return mean, np.nan, np.nan
-    half = float(stats.t.ppf(0.5 + level / 2, len(x) - 1) * x.std(ddof=1) / np.sqrt(len(x)))
+    half = float(_stats().t.ppf(0.5 + level / 2, len(x) - 1) * x.std(ddof=1) / np.sqrt(len(x)))
     return mean, mean - half, mean + half
 
 
@@ -86,7 +85,7 @@ def wilson_interval(count: int | Iterable[int] | np.ndarray, total: int | Iterab
     """
     k = np.asarray(count, dtype=float)
     n = np.asarray(total, dtype=float)
-    z = float(stats.norm.ppf(0.5 + level / 2))
+    z = float(_stats().norm.ppf(0.5 + level / 2))
     with np.errstate(invalid="ignore", divide="ignore"):
         p = k / n
         denominator = 1 + z**2 / n
@@ -96,3 +95,11 @@ def wilson_interval(count: int | Iterable[int] | np.ndarray, total: int | Iterab
         low, high = np.clip(np.fmin(center - half, p), 0.0, 1.0), np.clip(np.fmax(center + half, p), 0.0, 1.0)
     empty = n <= 0
     return np.where(empty, np.nan, low), np.where(empty, np.nan, high)
+
+
+def _stats():
+    """``scipy.stats``, imported on first use (0.5 s): the analysis imports the measures' modules for
+    their constants and tokenizer, and computes no interval."""
+    from scipy import stats
+
+    return stats

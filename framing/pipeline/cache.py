@@ -3,9 +3,12 @@
 Each parsed text is stored as a spaCy ``DocBin`` in its own file, named by the SHA-256 of the text, in
 a folder named after everything that shapes the parse: the model's name and version, the spaCy version,
 the model components that ran, and :data:`PARSE_VERSION`. With the parse go the ``doc.user_data`` set
-before :meth:`ParseCache.put` (the sentence scores of :func:`framing.pipeline.sentiment.sentence_scores`; the TextBlob
-version is part of the key too). The framing components (markers, sourcing) are
-not part of the key: they run again on the cached parse, which is the point.
+before :meth:`ParseCache.put`: the sentence scores of :func:`framing.pipeline.sentiment.sentence_scores` (the TextBlob
+version is part of the key too), and what the model components compute from the parse and their
+model alone (the loaded-language model's token probabilities, the frames model's reading), each
+under a key naming its model version, so that another model computes its own. The framing
+components (markers, sourcing) are not part of the key: they run again on the cached parse, which is
+the point (a lexicon edited between two runs is read by the second).
 
 Location: ``--cache-dir`` / ``cache_dir=``, else ``$FRAMING_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/framing`` (``~/.cache/framing``). Entries are written atomically; an entry that cannot

@@ -24,7 +24,7 @@ from framing.errors import FramingError
 from framing.options import Options
 from framing.pipeline.model import EXTRACTORS, load_model, load_pipeline, needs_for, parse_components
 from framing.pipeline.pieces import QUOTE_COUNT, Piece, join, pieces
-from framing.pipeline.sentiment import sentence_scores
+from framing.pipeline.sentiment import KEY as SENTIMENT_KEY, sentence_scores
 from framing.schemas import Rows
 
 #: What the engine parses: an article, or a piece of a long one.
@@ -59,6 +59,8 @@ class Analyzer:
         own = [n for n in self.nlp.pipe_names if n not in extractor_names]
         self._parser: Language | None = self.nlp if own else None  # a whole pipeline given: it parses
         self.parse_names = own or parse_components(settings.model, needs=self.needs)
+        #: components whose output depends on the parse and their model alone: they keep it with the parse
+        self._storing = [pipe for name in self.extract_names if hasattr(pipe := self.nlp.get_pipe(name), "store")]
         if settings.cache:
             root = Path(settings.cache_dir) if settings.cache_dir else default_cache_dir()
             self.cache = ParseCache(root, parse_key(self.nlp, self.parse_names))
@@ -75,16 +77,33 @@ class Analyzer:
         nlp = self.nlp
         docs = [self.cache.get(text, nlp.vocab) if self.cache else None for text in texts]
         missing = [i for i, doc in enumerate(docs) if doc is None]
+        fresh = set(missing)
         parser = self.parser() if missing else nlp
         parsed = parser.pipe((texts[i] for i in missing), batch_size=max(len(missing), 1),
                              disable=[n for n in self.extract_names if n in parser.pipe_names])
         for i, doc in zip(missing, parsed):
             docs[i] = doc
+            self._store(doc)
             if self.cache is not None:
-                if "sentences" in self.settings.tables:
-                    sentence_scores(doc)  # cached with the parse: a rerun does not score sentences again
                 self.cache.put(texts[i], doc)
+        if self.cache is not None:  # a cached parse without them (another run's tables or model) gets them
+            for i, doc in enumerate(docs):
+                if i not in fresh and self._store(doc):
+                    self.cache.put(texts[i], doc)
         return docs
+
+    def _store(self, doc: Doc) -> bool:
+        """Compute what is kept with the parse (in ``doc.user_data``, and so in the cache) and is not
+        there yet: the sentence scores, and what the model components (the loaded-language spans, the
+        frames) compute from the parse and their model alone. True when something was added; the
+        components read it back, so a rerun on cached parses computes none of it again."""
+        added = False
+        if "sentences" in self.settings.tables:
+            before = doc.user_data.get(SENTIMENT_KEY)
+            added = sentence_scores(doc) is not before
+        for pipe in self._storing:
+            added = pipe.store(doc) or added
+        return added
 
     def rows(self, units: list[Unit]) -> list[Rows]:
         """Table rows of each article or piece of a long article (see :mod:`framing.pipeline.pieces`)
@@ -197,11 +216,18 @@ def _run_pool(work: Iterator[list[Unit]], settings: Options, n_process: int) -> 
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=n_process, mp_context=context, initializer=analyzer_for,
-                             initargs=(settings,)) as pool:
+    pool = ProcessPoolExecutor(max_workers=n_process, mp_context=context, initializer=analyzer_for,
+                               initargs=(settings,))
+    try:
         for _ in range(n_process):  # start the workers, and their pipelines, while the corpus is read
             pool.submit(int)
         yield from _windowed(lambda chunk: pool.submit(process_chunk, chunk, settings), work, 2 * n_process)
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    # every result is in: the workers exit (freeing their pipelines takes them most of a second) while
+    # the rows are written and the tables across articles computed
+    pool.shutdown(wait=False)
 
 
 def _dask_client(scheduler: str | None):

@@ -42,14 +42,18 @@ class _TextBlob:
 
     def __init__(self) -> None:
         global _FAST
-        from textblob.en import sentiment as analyser
+        try:  # the lexicon and tables read from the installed package, without importing TextBlob
+            analyser, _text = _english_sentiment()
+        except Exception:  # another TextBlob layout: its own import (1.2 s more)
+            from textblob.en import sentiment as analyser
 
+            try:  # TextBlob's tokenizer tables, which the fast path follows
+                from textblob import _text
+            except ImportError:
+                _FAST = False
+                self.analyser = analyser
+                return
         self.analyser = analyser
-        try:  # TextBlob's tokenizer tables, which the fast path follows
-            from textblob import _text
-        except ImportError:
-            _FAST = False
-            return
         names = ("ABBREVIATIONS", "EMOTICONS", "EOS", "PUNCTUATION", "RE_ABBR1", "RE_ABBR2", "RE_ABBR3",
                  "RE_EMOTICONS", "RE_SARCASM", "TOKEN", "replacements")
         if not all(hasattr(_text, name) for name in names):
@@ -81,6 +85,44 @@ class _TextBlob:
         for (_, polarity), faces in _text.EMOTICONS.items():
             for face in faces:
                 self.emoticons.setdefault(face.lower(), polarity)
+
+
+def _english_sentiment():
+    """TextBlob's English sentiment analyser (``textblob.en.sentiment``) and its ``_text`` module, loaded
+    from the installed package's files without importing the ``textblob`` package: its import pulls
+    in NLTK and SciPy's statistics (1.2 s of every run that scores a sentence), and ``_text`` needs
+    only the standard library. The analyser is built as ``textblob/en/__init__.py`` builds it (the
+    same lexicon file, negations, modifiers, and the "-ly" adverbs it derives from adjectives); the
+    tests compare the scores with ``TextBlob(text).sentiment``. Raises an exception when the
+    package's layout differs (the caller imports TextBlob then)."""
+    import importlib.util
+    import os
+
+    found = importlib.util.find_spec("textblob")  # finds the package, does not run it
+    folder = os.path.dirname(found.origin)
+    spec = importlib.util.spec_from_file_location("framing._textblob_text", os.path.join(folder, "_text.py"))
+    _text = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(_text)
+
+    class Sentiment(_text.Sentiment):  # textblob.en.Sentiment
+        def load(self, path=None):
+            _text.Sentiment.load(self, path)
+            if not path:  # map "terrible" to the adverb "terribly", as TextBlob does
+                for w, pos in list(dict.items(self)):
+                    if "JJ" in pos:
+                        if w.endswith("y"):
+                            w = w[:-1] + "i"
+                        if w.endswith("le"):
+                            w = w[:-2]
+                        p, s, i = pos["JJ"]
+                        self.annotate(w + "ly", "RB", p, s, i)
+
+    lexicon = os.path.join(folder, "en", "en-sentiment.xml")
+    if not os.path.isfile(lexicon):
+        raise FileNotFoundError(lexicon)
+    analyser = Sentiment(path=lexicon, synset="wordnet_id", negations=("no", "not", "n't", "never"),
+                         modifiers=("RB",), modifier=lambda w: w.endswith("ly"), language="en")
+    return analyser, _text
 
 
 _LOADED: _TextBlob | None = None

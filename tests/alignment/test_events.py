@@ -65,6 +65,10 @@ def test_key_actors_are_the_most_named_people_organisations_and_places():
                             ("Tokayev", "PERSON", "Kassym-Jomart Tokayev"), ("Friday", "DATE", "Friday"),
                             ("Astana", "GPE", "")]])
     assert ev.key_actors(mentions) == {"a": ("vladimir putin", "astana", "kassym-jomart tokayev")}
+    # the rows as the analysis streams them give the same; an actor read back empty (NaN) is its text
+    assert ev.key_actors(mentions.to_dict("records")) == ev.key_actors(mentions)
+    read_back = mentions.assign(actor=mentions["actor"].replace("", float("nan")))
+    assert ev.key_actors(read_back) == {"a": ("vladimir putin", "astana", "kassym-jomart tokayev")}
 
 
 @pytest.mark.parametrize("column", ["date", "event_date"])

@@ -173,6 +173,25 @@ def test_a_warm_cache_keeps_the_sentence_scores(corpus, reference, tmp_path, mon
 
 
 @pytest.mark.slow
+def test_a_warm_cache_keeps_what_the_models_read_from_the_parse(corpus, reference, tmp_path, monkeypatch):
+    # the loaded-language probabilities and the frames reading depend on the parse and the model
+    # alone: kept with the parse, a rerun computes neither again, with the same rows; a cache filled
+    # with the model off gets them on the first run that uses it
+    from framing.frames.model import FramesModel
+    from framing.loaded.model import LoadedModel
+
+    analyze(corpus, cache_dir=tmp_path, loaded_model="off")
+    _same(_frames(analyze(corpus, cache_dir=tmp_path)), reference)
+
+    def not_again(self, *args):
+        raise AssertionError("computed again")
+
+    monkeypatch.setattr(LoadedModel, "probabilities", not_again)
+    monkeypatch.setattr(FramesModel, "score", not_again)
+    _same(_frames(analyze(corpus, cache_dir=tmp_path)), reference)
+
+
+@pytest.mark.slow
 def test_two_processes_give_the_same_rows(corpus, reference):
     _same(_frames(analyze(corpus, cache=False, n_process=2, batch_size=1)), reference)
 

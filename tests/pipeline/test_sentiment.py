@@ -85,3 +85,17 @@ def test_stored_scores_that_do_not_fit_the_sentences_are_computed_again(nlp):
     rows = sentence_rows(Article(doc_id="a", text=text, path="a.txt"), doc)
     assert [(r["polarity"], r["subjectivity"]) for r in rows] == [sentiment("A clear threat."),
                                                                  sentiment("Nothing happened.")]
+
+
+def test_scoring_reads_textblobs_lexicon_without_importing_textblob_or_nltk():
+    # importing TextBlob pulls in NLTK and SciPy's statistics (over a second of every run); the
+    # lexicon and tables are read from its files instead, with the same scores (tests above)
+    import subprocess
+    import sys
+
+    code = ("import sys; from framing.pipeline.sentiment import sentiment; "
+            "print(sentiment('The plan is really not good!')); "
+            "print(sorted(m for m in ('textblob', 'nltk', 'scipy.stats') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[0] == repr(textblob("The plan is really not good!"))
+    assert out[1] == "[]"
