@@ -108,8 +108,17 @@ def read_ann(path: Path, text: str) -> list[Gold]:
             continue
         quoted = "".join(text[a:b] for a, b in content)
         gold.append(Gold(content, spans.get(roles.get("Cue", ""), []), spans.get(roles.get("Source", ""), []),
-                         any(ch in DOUBLE_MARKS for ch in quoted) or "''" in quoted))
+                         any(ch in DOUBLE_MARKS for ch in quoted) or "''" in quoted or
+                         inside_quotation(text, content[0][0])))
     return gold
+
+
+def inside_quotation(text: str, start: int) -> bool:
+    """True when the content at character ``start`` opens a quotation that opens its line, after a
+    transcript's speaker label at most (``"PENCE: Well, …``: the annotated content leaves the mark
+    and the label out)."""
+    before = text[text.rfind("\n", 0, start) + 1:start]
+    return re.fullmatch(r"\s*(?:\"|''|[\u201c\u201e\u00ab])\s*(?:[A-Z][A-Za-z.' -]{0,40}:\s*)?", before) is not None
 
 
 def read_split(root: Path, split: str) -> list[Article]:
@@ -357,6 +366,8 @@ def main(argv: list[str] | None = None) -> int:
         row_spk = ds.row_speaker_ok / ds.row_speaker_n if ds.row_speaker_n else 0.0
         row_cue = ds.row_cue_ok / ds.row_cue_n if ds.row_cue_n else 0.0
         print(f"{name:10} {p:6.3f} {r:6.3f} {f:6.3f} {spk:7.3f} {cue:7.3f} {indirect_cells} {row_spk:7.3f} {row_cue:7.3f}")
+    ds = rows[0][1]
+    print(f"per row (framing): speaker {ds.row_speaker_ok}/{ds.row_speaker_n}, cue {ds.row_cue_ok}/{ds.row_cue_n}")
     strict = [ds.speaker_ok_strict / ds.speaker_n if ds.speaker_n else 0.0 for _, ds, _ in rows]
     print("speaker accuracy without the relative-pronoun rule: " +
           ", ".join(f"{name} {value:.3f}" for (name, _, _), value in zip(rows, strict)))

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from framing.records import Quote
 from framing.sourcing.content import reported_speech
 from framing.sourcing.context import Context
-from framing.sourcing.cues import Cue, cue_phrase
+from framing.sourcing.cues import COLON, Cue, cue_phrase
 from framing.sourcing.direct import find_cue
 from framing.sourcing.lexicon import SCARE_BEFORE, SourcingLexicon
 from framing.sourcing.marks import QuoteMarks, after_close, is_heading, line_around
@@ -104,6 +104,13 @@ def quotation(ctx: Context, quote: QuoteMarks, parsed: bool) -> Draft:
         found = find_cue(ctx, quote)
         if found is not None:
             draft.cue, draft.speaker_head, draft.cue_span = found
+            colon = ctx.doc[draft.cue.start]
+            if draft.cue.lemma == COLON and quote.start <= colon.idx < quote.end:
+                # “PENCE: Well, look, …”: the transcript's label is the speaker, not the words quoted
+                start = colon.idx + 1
+                while start < quote.end and text[start].isspace():
+                    start += 1
+                draft.start = start
             return draft
     if draft.heading:
         return draft

@@ -29,7 +29,7 @@ from framing.sourcing.context import Context
 from framing.sourcing.cues import COLON, DASH, STOPS, Attribution, Cue, cue_at
 from framing.sourcing.embedded import embedded, like_clause, noun_cue, outer_saying
 from framing.sourcing.lexicon import SPEAKING_SUBJECTS
-from framing.sourcing.marks import DOUBLE_CLOSE, DOUBLE_OPEN, QuoteMarks, line_around
+from framing.sourcing.marks import DOUBLE_CLOSE, DOUBLE_OPEN, SPEAKER_LABEL, QuoteMarks, line_around
 from framing.sourcing.subjects import speaker_head
 
 #: Punctuation that ends a lead-in ("said:", "said,").
@@ -159,9 +159,14 @@ def trailing_cue(ctx: Context, close_tok: int) -> Attribution | None:
         while left <= close_tok and doc[left].is_punct:  # the parse hung the closing ”, on the name
             left += 1
         between = close_tok < left and right < cue.start
-        inverted = cue.end <= speaker <= cue.end + INVERTED_NEAR or (
-            cue.end < speaker <= cue.end + INVERTED_FAR and
-            all(doc[k].pos_ in {"PROPN", "NOUN", "DET", "ADJ", "NUM", "PUNCT"} for k in range(cue.end, speaker)))
+        # an inverted speaker ("“…,” said the senator", "“…” was written by Springsteen") follows a
+        # cue that follows the quote: only punctuation, an adverb or an auxiliary between ("(think
+        # Brexit)" further on credits no one); "according to" credits its whole sentence
+        inverted = ("according" in cue.families or all(
+            doc[k].is_punct or doc[k].is_space or doc[k].pos_ in {"ADV", "AUX"} for k in range(close_tok + 1, cue.start))) and (
+            cue.end <= speaker <= cue.end + INVERTED_NEAR or (
+                cue.end < speaker <= cue.end + INVERTED_FAR and
+                all(doc[k].pos_ in {"PROPN", "NOUN", "DET", "ADJ", "NUM", "PUNCT"} for k in range(cue.end, speaker))))
         if not (between or inverted) or clause_joined(doc, close_tok + 1, cue.start):
             return None
         return Attribution(cue, speaker)
@@ -312,8 +317,6 @@ def name_colon(ctx: Context, colon: int) -> Attribution | None:
 
 #: ``“PENCE: Well, look, …”``: a transcript's speaker label in capitals (one to three words) and a colon
 #: opening a quotation.
-SPEAKER_LABEL = re.compile(r"((?:MR\.|MRS\.|MS\.|DR\.)?\s?[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,2}):\s")
-
 
 def speaker_label(ctx: Context, quote: QuoteMarks) -> Attribution | None:
     """``“PENCE: Well, look, …”``: a quotation that opens with a transcript's speaker label: the label

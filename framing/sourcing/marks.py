@@ -38,6 +38,8 @@ MAX_DEPTH = 4
 FOLLOWING_LINES = 3
 #: A subheading has at most this many words; a longer line without a full stop is a sentence.
 HEADING_WORDS = 12
+#: A transcript's speaker label opening a paragraph or a quotation: ``PENCE: ``, ``MR. TRUMP: ``.
+SPEAKER_LABEL = re.compile(r"((?:MR\.|MRS\.|MS\.|DR\.)?\s?[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,2}):\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,11 +154,17 @@ def find_quotation_marks(text: str) -> list[QuoteMarks]:
             bottom, family, bottom_size = stack[0]
             follower = _next_line(paragraphs, number)
             first = _first_mark(text, *follower) if follower else -1
-            if first >= 0 and (text[first] in DOUBLE_OPEN or text[first] == '"' or
-                               text.startswith("''", first) or text.startswith("``", first)):
+            doubled = first >= 0 and (text.startswith("''", first) or text.startswith("``", first))
+            # a quotation going on in the next paragraph opens it with a mark, and no new speaker's
+            # label follows the mark (a transcript quoted paragraph by paragraph: "WALLACE: … / "PENCE: …)
+            opens_next = first >= 0 and (text[first] in DOUBLE_OPEN or text[first] == '"' or doubled)
+            labelled = opens_next and SPEAKER_LABEL.match(text, first + (2 if doubled else 1)) is not None
+            if opens_next and not labelled:
                 carried = (bottom, family, bottom_size)
                 continue
-            if inner:  # the outer mark was stray: keep the complete quotes inside it
+            if labelled and len(stack) == 1:  # this speaker's words end with the paragraph
+                _add(pairs, text, bottom, bottom + bottom_size, line_end, -1)
+            elif inner:  # the outer mark was stray: keep the complete quotes inside it
                 for opened, opened_size, closed, closed_size in inner:
                     _add(pairs, text, opened, opened + opened_size, closed, closed, close_size=closed_size)
             elif len(stack) == 1:

@@ -73,6 +73,11 @@ def speaker_head(ctx: Context, cue: Cue) -> int:
             return verb.head.i
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             noun = verb.head
+            # "…, Tim Cook, called ''…''": a name set off by a comma right before the verb, which the
+            # parse hung the verb on, is its subject (not the clause the name sits in)
+            if noun.pos_ == "PROPN" and verb.i == cue.verb and noun.i + 2 == verb.i and \
+                    doc[noun.i + 1].text == "," and not ctx.in_quote(noun.i):
+                return noun.i
             if noun.dep_ in {"dobj", "pobj", "attr"} and noun.head.pos_ in {"VERB", "AUX", "ADP"}:
                 verb = noun.head if noun.head.pos_ != "ADP" else noun.head.head
                 continue

@@ -116,6 +116,34 @@ def test_a_quoted_nickname_is_part_of_the_name_not_a_quotation(nlp):
 
 def test_a_transcript_label_opening_a_quotation_is_its_speaker(nlp):
     doc = nlp('Headline\n\nTwo questions: Why would he do that?\n\n"PENCE: Well, look, this is serious business."')
-    assert [(q.speaker, q.cue) for q in doc._.framing_quotes] == [("PENCE", ":")]
+    assert [(q.speaker, q.cue, q.text) for q in doc._.framing_quotes] == [
+        ("PENCE", ":", "Well, look, this is serious business.")]  # the label is the speaker, not the words
     doc = nlp("Headline\n\n“BREAKING: The senate passed the bill,” the network wrote.")
     assert [(q.speaker, q.cue) for q in doc._.framing_quotes] == [("the network", "wrote")]
+
+
+def test_a_transcript_quoted_paragraph_by_paragraph_gives_each_speaker_their_words(nlp):
+    # each paragraph opens a quotation that is never closed: one speaker's words end where the next
+    # label starts, a quote inside a paragraph stays inside it
+    doc = nlp('Partial transcript as follows:\n\n"WALLACE: Why would Trump do that? Will she be there?\n\n'
+              '"PENCE: Well, look, she thinks this is an episode of “Shark Tank.” But this is serious.\n\n'
+              '"WALLACE: But, Governor, I have to ask you.')
+    assert [(q.speaker, q.cue, q.text) for q in doc._.framing_quotes] == [
+        ("WALLACE", ":", "Why would Trump do that? Will she be there?"),
+        ("PENCE", ":", "Well, look, she thinks this is an episode of “Shark Tank.” But this is serious."),
+        ("WALLACE", ":", "But, Governor, I have to ask you.")]
+    # without labels, a quotation going on over paragraphs is still one
+    doc = nlp('Headline\n\nShe said: "We will win this.\n\n"And we will win the next one."')
+    assert [q.text for q in doc._.framing_quotes] == ["We will win this.\n\n\"And we will win the next one."]
+
+
+def test_a_verb_further_on_in_the_sentence_credits_no_one(nlp):
+    # the speaker named before the quote is its speaker; "(think Brexit)" is no inverted credit
+    text = ("Given the efforts of the European Union -- which Apple's chief executive, Tim Cook, called ''total "
+            "political crap'' -- one question is whether companies will risk shifting tax rules in Europe "
+            "(think Brexit, for example).")
+    quote = only(nlp, "Headline\n\n" + text, "direct")
+    assert (quote.text, quote.speaker, quote.cue) == ("total political crap", "Tim Cook", "called")
+    # an inverted speaker right after the quote and its cue still speaks
+    quote = only(nlp, "Headline\n\n“We are ready,” said Senator Jane Smith on Tuesday.", "direct")
+    assert (quote.speaker_resolved, quote.cue) == ("Jane Smith", "said")
