@@ -16,10 +16,12 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from framing.errors import InputError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: File name of a corpus folder's alias table; like the manifest, it is not an article.
 ALIASES_NAME = "aliases.csv"

@@ -25,9 +25,12 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from scipy import sparse
-from scipy.optimize import minimize
+
+if TYPE_CHECKING:  # SciPy is imported where a model is trained: applying one needs NumPy alone
+    from scipy import sparse
 
 #: A sequence: one list of feature strings per token.
 Sequence_ = Sequence[Sequence[str]]
@@ -218,6 +221,8 @@ def encode(sequences: Sequence[Sequence_], labels: Sequence[Sequence[str]], labe
             gold.append(code[tag])
         if len(sequence):
             bounds.append((start, len(gold)))
+    from scipy import sparse
+
     indptr = np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)])
     x = sparse.csr_matrix((np.ones(len(cols)), np.asarray(cols, dtype=np.int64), indptr),
                           shape=(len(gold), len(index)))
@@ -234,6 +239,8 @@ class _Problem:
         x, gold = data.x, data.gold
         self.x, self.gold, self.n_labels = x, gold, n_labels
         self.batches = _batches(data.bounds)
+        from scipy import sparse
+
         n_tokens = len(gold)
         onehot = sparse.csr_matrix((np.ones(n_tokens), (np.arange(n_tokens), gold)), shape=(n_tokens, n_labels))
         observed = (x.T @ onehot).toarray()  # how often each feature is seen with each label
@@ -271,6 +278,8 @@ def fit_encoded(data: Encoded, label_names: Sequence[str], *, c1: float = 0.5, c
                 max_iterations: int = 200, progress: Callable[[int], None] | None = None) -> CRF:
     """Train a CRF on ``data`` (see :func:`fit`); its features are all the columns of ``data`` (those
     never seen in it keep a zero weight, and :meth:`CRF.to_json` leaves them out)."""
+    from scipy.optimize import minimize
+
     names = tuple(label_names)
     n_labels = len(names)
     problem = _Problem(data, n_labels)

@@ -49,10 +49,11 @@ class Analyzer:
     def __post_init__(self) -> None:
         settings = self.settings
         self.needs = needs_for(settings.extractors)
-        if self.nlp is None:  # the parser itself is loaded when a text is not found in the cache
+        if self.nlp is None:  # with a cache, the parser itself is loaded when a text is not found in it;
+            # without one every text is parsed: one pipeline, loaded once, parses and runs the components
             self.nlp = load_pipeline(settings.model, extractors=settings.extractors,
                                      lexicon_paths=settings.lexicon_paths, families=settings.families,
-                                     aliases=settings.aliases, weights=False,
+                                     aliases=settings.aliases, weights=not settings.cache,
                                      frames_model=settings.frames_model, loaded_model=settings.loaded_model)
         extractor_names = set(EXTRACTORS.values())
         self.extract_names = [n for n in self.nlp.pipe_names if n in extractor_names]

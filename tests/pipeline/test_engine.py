@@ -208,12 +208,16 @@ def test_dask_cluster_gives_the_same_rows(corpus, reference):
 
 
 @pytest.mark.slow
-def test_asking_for_sentences_only_skips_parser_and_extractors(corpus):
-    analyzer = Analyzer(Settings(tables=("articles", "sentences"), cache=False))
+def test_asking_for_sentences_only_skips_parser_and_extractors(corpus, tmp_path):
+    analyzer = Analyzer(Settings(tables=("articles", "sentences"), cache_dir=str(tmp_path)))
     assert analyzer.nlp.pipe_names == []  # no framing component: the tokenizer, and the parser when needed
     names = analyzer.parser().pipe_names
     assert "parser" not in names and "ner" not in names and "senter" in names
     assert analyzer.parse_names == names == ["framing_paragraphs", "senter"]
+    # without a cache every text is parsed: one pipeline, loaded once, is the parser
+    analyzer = Analyzer(Settings(tables=("articles", "sentences"), cache=False))
+    assert analyzer.nlp.pipe_names == analyzer.parse_names == ["framing_paragraphs", "senter"]
+    assert analyzer.parser() is analyzer.nlp
     tables = analyze(corpus, tables=["sentences"], cache=False)
     assert len(tables.sentences) > 40 and tables.markers.empty and tables.quotes.empty
 
