@@ -240,3 +240,16 @@ def test_a_run_whose_parses_are_all_cached_loads_no_parser(corpus, tmp_path):
     again = Analyzer(Settings(cache_dir=str(tmp_path)))
     assert again.rows(articles) == rows and again._parser is None  # every parse from the cache
     assert (again.cache.hits, again.cache.misses) == (len(articles), 0)
+
+
+def test_a_run_keeps_its_pipeline_out_of_the_collector_and_gives_it_back():
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    rows = engine._frozen(iter([{"a": 1}, {"a": 2}]))
+    assert next(rows) == {"a": 1} and gc.get_freeze_count() > 0  # during the run
+    assert list(rows) == [{"a": 2}] and gc.get_freeze_count() == 0  # after it
+    stopped = engine._frozen(iter([{"a": 1}, {"a": 2}]))
+    next(stopped)
+    stopped.close()  # a run abandoned half-way gives it back too
+    assert gc.get_freeze_count() == 0
