@@ -141,3 +141,12 @@ def read_table(path: str, name: str) -> pd.DataFrame:
             elif dtype == "int64":
                 data[column] = pd.to_numeric(data[column]).astype(dtype)
     return conform(name, data)
+
+
+def cell_text(value: object) -> str:
+    """A table cell as text: "" for a missing value (None, NaN, pandas' NA), else ``str(value)``."""
+    try:
+        missing = value is None or bool(value != value)
+    except TypeError:  # pandas' NA is neither equal nor unequal to itself
+        missing = True
+    return "" if missing else str(value)

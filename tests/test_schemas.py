@@ -68,3 +68,12 @@ def test_a_written_table_reads_back_with_its_types(tmp_path, suffix):
         else:
             table.to_parquet(path, index=False)
         pd.testing.assert_frame_equal(read_table(str(path), name), table)
+
+
+def test_a_missing_cell_reads_as_empty_text_whatever_marks_it_missing():
+    from framing.schemas import cell_text
+
+    table = pd.DataFrame({"a": ["x", None], "b": [1.5, float("nan")]}).astype({"a": "string"})
+    assert [cell_text(v) for v in table.iloc[0]] == ["x", "1.5"]
+    assert [cell_text(v) for v in table.iloc[1]] == ["", ""]  # pandas' NA and NaN
+    assert cell_text(None) == "" and cell_text(0) == "0" and cell_text(False) == "False"

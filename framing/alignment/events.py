@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from framing.records import ACTOR_LABELS
+from framing.schemas import cell_text
 
 #: The articles column naming each article's event.
 EVENT_COLUMN = "event"
@@ -76,17 +77,10 @@ def key_actors(mentions: pd.DataFrame | Iterable[Mapping[str, object]],
     for row in mentions:
         if wanted is not None and row.get("label") not in wanted:
             continue
-        actor = _text(row.get("actor")) or _text(row.get("text"))
-        counts.setdefault(_text(row.get("doc_id")), Counter())[actor.lower()] += 1
+        actor = cell_text(row.get("actor")).strip() or cell_text(row.get("text")).strip()
+        counts.setdefault(cell_text(row.get("doc_id")).strip(), Counter())[actor.lower()] += 1
     return {doc: tuple(actor for actor, _ in sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_ACTORS])
             for doc, found in sorted(counts.items())}
-
-
-def _text(value: object) -> str:
-    """A table cell as stripped text ("" for a missing value)."""
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    return str(value).strip()
 
 
 @dataclass

@@ -20,9 +20,10 @@ from spacy.tokens import Doc
 from framing import extensions  # noqa: F401  (registers doc._.framing_frames)
 from framing.frames.features import cue_finder, doc_features
 from framing.frames.model import DEFAULT, FramesModel, load_frames_model
+from framing.models import keep, kept
 from framing.records import ArticleFrames
 
-#: ``doc.user_data`` key (followed by the model version) of the reading kept by :meth:`FramesComponent.store`.
+#: The name under which :meth:`FramesComponent.store` keeps the reading with the parse.
 STORED = "framing_frames_reading"
 
 
@@ -39,31 +40,20 @@ class FramesComponent:
         return doc
 
     def read(self, doc: Doc) -> ArticleFrames:
-        """The model's reading of ``doc`` (the Doc is not changed; read from ``doc.user_data`` when
-        :meth:`store` put it there for this model version)."""
+        """The model's reading of ``doc`` (the Doc is not changed; read back when :meth:`store` kept it
+        for this model version)."""
         model = self.model
-        stored = doc.user_data.get(self._key)
-        if stored is not None:
-            scores, present, parts = stored
-        else:
-            scores, present, parts = self._compute(doc)
+        scores, present, parts = kept(doc, STORED, model.version) or self._compute(doc)
         return ArticleFrames(source=model.source, frames=model.frames, scores=tuple(scores),
                              present=tuple(bool(p) for p in present), contributions=tuple(tuple(row) for row in parts))
 
     def store(self, doc: Doc) -> bool:
-        """Keep the model's reading of ``doc`` in ``doc.user_data`` (and so in the parse cache, with the
-        parse: it depends on the parse and the model alone), under a key naming the model version;
-        True when it was computed now, False when already there."""
-        if self.model is None or not self.model.version or self._key in doc.user_data:
+        """Keep the model's reading with ``doc``'s parse (it depends on the parse and the model alone;
+        see :func:`framing.models.keep`); True when it was computed now, False when already kept."""
+        if self.model is None or not self.model.version or kept(doc, STORED, self.model.version) is not None:
             return False
-        for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(STORED)]:
-            del doc.user_data[key]  # another model version's
-        doc.user_data[self._key] = self._compute(doc)
+        keep(doc, STORED, self.model.version, self._compute(doc))
         return True
-
-    @property
-    def _key(self) -> str:
-        return f"{STORED} {self.model.version}"
 
     def _compute(self, doc: Doc) -> tuple[list[float], list[bool], list[list[float]]]:
         features = doc_features(doc, self.finder, self.model.frames)

@@ -30,12 +30,13 @@ from spacy.tokens import Doc
 from framing import extensions  # noqa: F401  registers doc._.framing_markers
 from framing.loaded.model import DEFAULT, LABELS, LoadedModel, load_loaded_model
 from framing.loaded.spans import LexiconSpan, ModelSpan, Tokens, combine
+from framing.models import keep, kept
 from framing.pipeline.markers import MarkerFinder, is_negated
 from framing.records import Marker
 
 #: The family of the markers the model adds to and gates.
 LOADED = "loaded"
-#: ``doc.user_data`` key (followed by the model version) of the probabilities kept by :meth:`LoadedSpans.store`.
+#: The name under which :meth:`LoadedSpans.store` keeps the probabilities with the parse.
 STORED = "framing_loaded_probabilities"
 
 
@@ -53,32 +54,25 @@ class LoadedSpans:
 
     def probabilities(self, doc: Doc) -> np.ndarray:
         """The model's ``(tokens, 3)`` probabilities for ``doc`` (see :meth:`LoadedModel.probabilities`),
-        read from ``doc.user_data`` when :meth:`store` put them there for this model version."""
-        stored = doc.user_data.get(self._key)
-        if stored is not None:
-            values = np.frombuffer(stored, dtype=np.float64)
-            if values.size == len(doc) * len(LABELS):
-                return values.reshape(len(doc), len(LABELS))
-        return self.model.probabilities(doc, self.finder.find(doc))
+        read back when :meth:`store` kept them for this model version."""
+        found = self._kept(doc)
+        return found if found is not None else self.model.probabilities(doc, self.finder.find(doc))
 
     def store(self, doc: Doc) -> bool:
-        """Keep the model's probabilities for ``doc`` in ``doc.user_data`` (and so in the parse cache,
-        with the parse: they depend on the parse and the model alone, not on the run's lexicons), under
-        a key naming the model version; True when they were computed now, False when already there."""
-        if self.model is None or not self.model.version:
-            return False
-        stored = doc.user_data.get(self._key)
-        if stored is not None and len(stored) == len(doc) * len(LABELS) * 8:
+        """Keep the model's probabilities with ``doc``'s parse (they depend on the parse and the model
+        alone, not on the run's lexicons; see :func:`framing.models.keep`); True when they were
+        computed now, False when already kept."""
+        if self.model is None or not self.model.version or self._kept(doc) is not None:
             return False
         values = np.ascontiguousarray(self.model.probabilities(doc, self.finder.find(doc)), dtype=np.float64)
-        for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(STORED)]:
-            del doc.user_data[key]  # another model version's
-        doc.user_data[self._key] = values.tobytes()
+        keep(doc, STORED, self.model.version, values.tobytes())
         return True
 
-    @property
-    def _key(self) -> str:
-        return f"{STORED} {self.model.version}"
+    def _kept(self, doc: Doc) -> np.ndarray | None:
+        data = kept(doc, STORED, self.model.version)
+        if data is None or len(data) != len(doc) * len(LABELS) * 8:
+            return None
+        return np.frombuffer(data, dtype=np.float64).reshape(len(doc), len(LABELS))
 
     def merged(self, doc: Doc, markers: list[Marker]) -> list[Marker]:
         """``markers`` with the model's spans merged in (see the module docs), sorted by start_char."""

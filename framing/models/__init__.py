@@ -1,6 +1,7 @@
 """The trained models shipped with the package, one folder each with its model card (``frames/``,
 ``loaded/``), and what every model kind shares: how a model setting (``default``, ``off`` or a
-folder) names a file, reading each file once, its version, and writing its card.
+folder) names a file, reading each file once, its version, writing its card, and keeping what a model
+computed from a parse with the parse (:func:`kept`, :func:`keep`).
 """
 
 from __future__ import annotations
@@ -11,9 +12,12 @@ import time
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from framing.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 #: The folder of the shipped models.
 SHIPPED = Path(__file__).resolve().parent
@@ -74,3 +78,17 @@ def write_card(text: str, folder: str | Path) -> Path:
     path = prepare_dir(folder) / CARD_FILE
     write_atomic(path, text.encode("utf-8"))
     return path
+
+
+def kept(doc: Doc, name: str, version: str) -> object | None:
+    """What :func:`keep` stored in ``doc.user_data`` under ``name`` for the model ``version`` (None when
+    nothing, or another version's, or the model has no version)."""
+    return doc.user_data.get(f"{name} {version}") if version else None
+
+
+def keep(doc: Doc, name: str, version: str, value: object) -> None:
+    """Store ``value``, what the model ``version`` computed from ``doc``'s parse alone, in
+    ``doc.user_data`` (and so in the parse cache with the parse), dropping another version's."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(f"{name} ")]:
+        del doc.user_data[key]
+    doc.user_data[f"{name} {version}"] = value

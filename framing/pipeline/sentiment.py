@@ -50,9 +50,7 @@ class _TextBlob:
             try:  # TextBlob's tokenizer tables, which the fast path follows
                 from textblob import _text
             except ImportError:
-                _FAST = False
-                self.analyser = analyser
-                return
+                _text = None
         self.analyser = analyser
         names = ("ABBREVIATIONS", "EMOTICONS", "EOS", "PUNCTUATION", "RE_ABBR1", "RE_ABBR2", "RE_ABBR3",
                  "RE_EMOTICONS", "RE_SARCASM", "TOKEN", "replacements")

@@ -40,7 +40,7 @@ from framing.errors import OutputError
 from framing.figures import FIGURES, draw, figure_bytes, outlet_colors, table_bytes
 from framing.io import STAGING_PREFIX, prepare_dir
 from framing.measures import By, by_columns
-from framing.schemas import SCHEMAS, frame
+from framing.schemas import SCHEMAS, cell_text, frame
 from framing.views.report import pages
 from framing.views.report.numbers import alt_text, key_numbers
 from framing.views.report.rows import article_rows, family_label, family_order, highlight_colors
@@ -251,7 +251,7 @@ def _write_site(site: _Site, data: dict[str, pd.DataFrame], *, by: By, title: st
         group_first.setdefault(group, i)
         n_markers = sum(1 for r in rows if r.family != "quotation")
         index_rows.append({"number": i + 1, "group": group, "title": order.at[i, "_title"], "file": files[i],
-                           "date": pages.text(article.get("date")), "words": f"{int(article['n_words']):,}"
+                           "date": cell_text(article.get("date")), "words": f"{int(article['n_words']):,}"
                            if int(article["n_words"]) >= 0 else "", "markers": n_markers,
                            "quotes": len(rows) - n_markers, "anchor": f"a{i + 1}"})
         doc_entries.append((files[i], order.at[i, "_title"], group, doc_id))

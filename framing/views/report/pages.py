@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from markupsafe import Markup
 
-from framing.schemas import ARTICLES
+from framing.schemas import ARTICLES, cell_text
 from framing.views.report.rows import (QUOTATION, Row, family_label, highlight_colors, kind_label, kind_order,
                                        kwic_line, strong_color)
 from framing.views.report.spans import render
@@ -46,19 +46,13 @@ def index_file(number: int) -> str:
     return "index.html" if number == 1 else f"page-{number}.html"
 
 
-def text(value: object) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return ""
-    return str(value)
-
-
 def title_of(article: Mapping[str, object]) -> str:
     """The article's title, else its first line, else its id."""
-    title = text(article.get("title")).strip()
+    title = cell_text(article.get("title")).strip()
     if title:
         return title
-    first = text(article.get("text")).strip().split("\n", 1)[0].strip()
-    return first[:SHORT_TEXT * 2] or text(article["doc_id"])
+    first = cell_text(article.get("text")).strip().split("\n", 1)[0].strip()
+    return first[:SHORT_TEXT * 2] or cell_text(article["doc_id"])
 
 
 @dataclass(frozen=True)
@@ -118,7 +112,7 @@ def meta(article: Mapping[str, object]) -> list[tuple[str, str]]:
     keys = ["outlet", "author", "date", "url", "source_line", *extra, "n_words", "n_sentences", "path", "doc_id"]
     lines = []
     for key in keys:
-        value = text(article.get(key)).strip()
+        value = cell_text(article.get(key)).strip()
         if value and value != "-1":
             label = META_LABELS.get(key) or key.replace("_", " ").capitalize()
             lines.append((label, f"{int(value):,}" if key.startswith("n_") and value.isdigit() else value))
@@ -133,7 +127,7 @@ def extra_tables(doc_id: str, extra: Mapping[str, Mapping[str, pd.DataFrame]]) -
         if part is None or part.empty:
             continue
         columns = [c for c in part.columns if c != "doc_id" and c != "text"]
-        rows = [[text(v) for v in values] for values in part[columns].head(EXTRA_ROWS).itertuples(index=False)]
+        rows = [[cell_text(v) for v in values] for values in part[columns].head(EXTRA_ROWS).itertuples(index=False)]
         caption = f"{len(part):,} rows of the {name} table"
         if len(part) > EXTRA_ROWS:
             caption += f" (the first {EXTRA_ROWS}; all are in {name}.csv)"
@@ -161,7 +155,7 @@ def article_page(article: Mapping[str, object], rows: Sequence[Row], *, families
                  extra: list[dict[str, object]]) -> ArticlePage:
     """The values of one article page: its text with every row highlighted, the legend, the notes and
     the table of its rows; rows whose offsets lie outside the text are listed apart."""
-    body = text(article.get("text"))
+    body = cell_text(article.get("text"))
     html, dropped = render(body, [row.span() for row in rows])
     dropped_ids = {span.id for span in dropped}
     placed = [row for row in rows if row.id not in dropped_ids]

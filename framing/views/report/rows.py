@@ -18,6 +18,7 @@ import pandas as pd
 
 from framing.figures.style import FAMILY_COLORS, FAMILY_LABELS, KIND_LABELS, TYPE_LABELS, span_colors, tint
 from framing.records import QUOTE_KINDS
+from framing.schemas import cell_text
 from framing.views.report.spans import Span
 
 #: Colour of a marker family that has none of its own (Paul Tol's grey of the "vibrant" palette).
@@ -78,19 +79,13 @@ def strong_color(family: str) -> str:
     return FAMILY_COLORS.get(family, FALLBACK_COLOR)
 
 
-def _text(value: object) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return ""
-    return str(value)
-
-
 def _flag(value: object) -> bool:
     """True for a true boolean cell (False for false, missing or text)."""
     return isinstance(value, bool | np.bool_) and bool(value)
 
 
 def _score(value: object) -> str:
-    text = _text(value).strip()
+    text = cell_text(value).strip()
     try:
         return f"{float(text):.3g}" if text else ""
     except ValueError:
@@ -111,34 +106,34 @@ def marker_rows(markers: Records) -> list[Row]:
     if not records:
         return []
     has_score = "score" in records[0]
-    ordered = sorted(records, key=lambda r: (int(r["start_char"]), int(r["end_char"]), _text(r["family"]),
-                                             _text(r.get("category")), _text(r.get("entry")), _text(r["text"])))
+    ordered = sorted(records, key=lambda r: (int(r["start_char"]), int(r["end_char"]), cell_text(r["family"]),
+                                             cell_text(r.get("category")), cell_text(r.get("entry")), cell_text(r["text"])))
     rows = []
     for i, r in enumerate(ordered, start=1):
-        family, category = _text(r["family"]), _text(r["category"])
+        family, category = cell_text(r["family"]), cell_text(r["category"])
         score = _score(r.get("score")) if has_score else ""
         notes = [f"{family_label(family)}: {category}" if category else family_label(family)]
-        entry, source = _text(r.get("entry")), _text(r.get("source"))
-        if entry and entry.lower() != _text(r["text"]).lower():
+        entry, source = cell_text(r.get("entry")), cell_text(r.get("source"))
+        if entry and entry.lower() != cell_text(r["text"]).lower():
             notes.append(f"Entry: {entry}")
         if source:
             learned = source.startswith("model:")
             notes.append(f"Model: {source.removeprefix('model:').strip()}" if learned or score else f"Source: {source}")
         if score:
             notes.append(f"Score: {score}")
-        voice = VOICE_LABELS.get(_text(r.get("voice")), _text(r.get("voice")))
-        quote_id = _text(r.get("quote_id"))
+        voice = VOICE_LABELS.get(cell_text(r.get("voice")), cell_text(r.get("voice")))
+        quote_id = cell_text(r.get("quote_id"))
         if voice:
             notes.append(f"Voice: {voice}" + (f" (quotation {quote_id})" if quote_id else ""))
         if _flag(r.get("negated")):
             notes.append("Negated")
         rows.append(Row(f"m{i}", int(r["start_char"]), int(r["end_char"]), family, family, category,
-                        _text(r["text"]), tuple(notes), voice, bool(score)))
+                        cell_text(r["text"]), tuple(notes), voice, bool(score)))
     return rows
 
 
 def _attribution(r: Mapping[str, object]) -> str:
-    speaker, resolved = _text(r.get("speaker")), _text(r.get("speaker_resolved"))
+    speaker, resolved = cell_text(r.get("speaker")), cell_text(r.get("speaker_resolved"))
     if not speaker and not resolved:
         return ""
     who = speaker if not resolved or resolved == speaker else f"{speaker} ({resolved})"
@@ -149,27 +144,27 @@ def quote_rows(quotes: Records) -> list[Row]:
     """The report rows of one article's quotations, ordered by offsets (then quote_id)."""
     records = _records(quotes)
     ordered = sorted(records, key=lambda r: (int(r["start_char"]), int(r["end_char"]), int(r["quote_id"])
-                                             if _text(r.get("quote_id")) else -1))
+                                             if cell_text(r.get("quote_id")) else -1))
     rows = []
     for r in ordered:
-        kind = _text(r["kind"])
+        kind = cell_text(r["kind"])
         notes = [kind_label(kind)]
         who = _attribution(r)
         if who:
-            kind_of = TYPE_LABELS.get(_text(r.get("speaker_type")), _text(r.get("speaker_type")))
+            kind_of = TYPE_LABELS.get(cell_text(r.get("speaker_type")), cell_text(r.get("speaker_type")))
             notes.append(f"Speaker: {who}" + (f", {kind_of.lower()}" if kind_of else "")
                          + (" (from an earlier quotation)" if _flag(r.get("speaker_inherited")) else ""))
-        if _text(r.get("speaker_descriptor")):
-            notes.append(f"Described as: {_text(r['speaker_descriptor'])}")
-        cue, cue_class = _text(r.get("cue")), _text(r.get("cue_class"))
+        if cell_text(r.get("speaker_descriptor")):
+            notes.append(f"Described as: {cell_text(r['speaker_descriptor'])}")
+        cue, cue_class = cell_text(r.get("cue")), cell_text(r.get("cue_class"))
         if cue:
             notes.append(f"Cue: {cue}" + (f" ({cue_class})" if cue_class else "")
                          + (" (from an earlier quotation)" if _flag(r.get("cue_inherited")) else ""))
         elif kind != "scare":
             notes.append("No cue found")
         detail = "; ".join(part for part in (who and f"speaker: {who}", cue and f"cue: {cue}") if part)
-        rows.append(Row(f"q{_text(r['quote_id'])}", int(r["start_char"]), int(r["end_char"]), QUOTATION, kind,
-                        kind, _text(r["text"]), tuple(notes), detail, False))
+        rows.append(Row(f"q{cell_text(r['quote_id'])}", int(r["start_char"]), int(r["end_char"]), QUOTATION, kind,
+                        kind, cell_text(r["text"]), tuple(notes), detail, False))
     return rows
 
 
