@@ -192,6 +192,30 @@ def test_a_warm_cache_keeps_what_the_models_read_from_the_parse(corpus, referenc
 
 
 @pytest.mark.slow
+def test_a_warm_cache_keeps_the_quotes_until_the_aliases_change(corpus, reference, tmp_path, monkeypatch):
+    # the quotes depend on the parse, the sourcing word lists, the aliases and the code alone: kept
+    # with the parse, a rerun finds none again; another alias table finds them again, and resolves by it
+    import framing.sourcing.component as component
+
+    analyze(corpus, cache_dir=tmp_path)
+    found = component.attribute
+
+    def not_again(*args):
+        raise AssertionError("quotes found again")
+
+    monkeypatch.setattr(component, "attribute", not_again)
+    _same(_frames(analyze(corpus, cache_dir=tmp_path)), reference)
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,canonical\nAlzhanov,Dosym Alzhanov (renamed)\n", encoding="utf-8")
+    with pytest.raises(AssertionError, match="found again"):
+        analyze(corpus, cache_dir=tmp_path, aliases=str(aliases))
+    monkeypatch.setattr(component, "attribute", found)
+    renamed = analyze(corpus, cache_dir=tmp_path, aliases=str(aliases)).quotes
+    assert (renamed["speaker_resolved"] == "Dosym Alzhanov (renamed)").any()
+    assert not (reference["quotes"]["speaker_resolved"] == "Dosym Alzhanov (renamed)").any()
+
+
+@pytest.mark.slow
 def test_two_processes_give_the_same_rows(corpus, reference):
     _same(_frames(analyze(corpus, cache=False, n_process=2, batch_size=1)), reference)
 
