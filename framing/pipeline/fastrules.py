@@ -18,7 +18,8 @@ and written with one :meth:`Doc.from_array`:
 :func:`speed_up` swaps them in (by giving the two components these subclasses) when the components are
 spaCy's own classes and their patterns and settings are of the kinds handled here; anything else is
 left as it is. ``tests/pipeline/test_fastrules.py`` checks that the annotations are those of the stock
-components, and ``benchmarks/throughput.py --check-rules`` compares them on a whole corpus.
+components, and ``benchmarks/fast_rules.py`` compares them on a whole corpus (identical on the 840
+PolNeAR train articles and the 263 SemEval-2023 articles).
 
 >>> speed_up(nlp)                              # doctest: +SKIP
 ['attribute_ruler', 'lemmatizer']
