@@ -42,6 +42,9 @@ from spacy.tokens import Doc
 KEY_ATTRS = ("ORTH", "LOWER", "NORM", "TAG", "POS", "DEP", "IS_SPACE")
 #: Token attributes a rule may assign to be handled here.
 ASSIGNED = {IDS[name] for name in ("POS", "TAG", "DEP", "MORPH", "LEMMA")}
+#: Most distinct tokens remembered by each stand-in (about 200 bytes each); past it the memory starts
+#: afresh, so that it stays bounded on any corpus.
+MEMO_LIMIT = 200_000
 
 
 def _predicate(value: object, flag: bool) -> tuple[Callable[[object], bool], frozenset | None] | None:
@@ -123,6 +126,8 @@ class _Plan:
         flag), and what they assign, merged in rule order."""
         hit = self.memo.get(key)
         if hit is None:
+            if len(self.memo) >= MEMO_LIMIT:
+                self.memo.clear()
             values = [v if flag else strings[v] for v, flag in zip(key, self.flags)]
             candidates = set(self.always)
             for k, value in enumerate(values):
@@ -216,6 +221,8 @@ def _lemmatize(lemmatizer: Lemmatizer, doc: Doc) -> Doc:
             key = (orth, pos, morph)
             value = memo.get(key)
             if value is None:
+                if len(memo) >= MEMO_LIMIT:
+                    memo.clear()
                 value = memo[key] = strings.add(lemma_of(lemmatizer, doc[i]))
             lemmas[i] = value
     doc.from_array([LEMMA], lemmas.reshape(n, 1))

@@ -23,7 +23,10 @@ def annotations(doc) -> tuple:
             [t.pos_ for t in doc])
 
 
-def test_blank_ruler_with_every_kind_of_pattern_gives_the_stock_annotations():
+@pytest.mark.parametrize("limit", [200_000, 3])
+def test_blank_ruler_with_every_kind_of_pattern_gives_the_stock_annotations(limit, monkeypatch):
+    # with a small limit the stand-in's memory starts afresh many times: same annotations, bounded memory
+    monkeypatch.setattr("framing.pipeline.fastrules.MEMO_LIMIT", limit)
     texts = ["Y'all ain't gonna say nothin', let's see.", "There is a cat and there are dogs",
              "  spaces  \n\n here", "It is what it is", ""]
 
@@ -48,6 +51,7 @@ def test_blank_ruler_with_every_kind_of_pattern_gives_the_stock_annotations():
     for text in texts * 2:  # the second time from the fast ruler's memory
         assert annotations(fast(text)) == annotations(stock(text))
     assert fast("let's")[1].lemma_ == "us" and fast("it is")[1].pos_ == "VERB"
+    assert len(fast.get_pipe("attribute_ruler")._framing_plan.memo) <= limit
 
 
 def test_rulers_and_lemmatizers_the_stand_ins_do_not_handle_are_left_alone():
