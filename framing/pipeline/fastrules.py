@@ -13,7 +13,9 @@ and written with one :meth:`Doc.from_array`:
   before. A token's assignments are applied in the ruler's order (a later rule wins), as the ruler
   applies them.
 - the lemma the rule (or lookup) lemmatizer gives a token depends on its ORTH, part of speech and
-  morphology (the lemmatizer's own cache is keyed by them); it is asked once per distinct triple.
+  morphology (the lemmatizer's own cache is keyed by them); it is asked once per distinct triple, and
+  its word index, which it keeps as lists and tests candidate forms against, gets a set beside each
+  list (:class:`IndexedList`).
 
 :func:`speed_up` swaps them in (by giving the two components these subclasses) when the components are
 spaCy's own classes and their patterns and settings are of the kinds handled here; anything else is
@@ -190,90 +192,65 @@ class FastAttributeRuler(AttributeRuler):
         return doc
 
 
-class FastLemmatizer(Lemmatizer):
+class _FastLemmatize:
+    """The ``__call__`` of the lemmatizer stand-ins: spaCy's lemmatizer asked once per distinct (ORTH,
+    POS, MORPH) of a run (its lemma depends on nothing else), the lemmas written with one
+    ``Doc.from_array``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self._validated:
+            return Lemmatizer.__call__(self, doc)  # the stock path reports missing tables
+        n = len(doc)
+        if not n:
+            return doc
+        memo: dict[tuple[int, int, int], int] = self.__dict__.setdefault("_framing_lemmas", {})
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).reshape(n, 4)
+        lemmas = rows[:, 3].copy()
+        overwrite = self.overwrite
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if overwrite or lemma == 0:
+                key = (orth, pos, morph)
+                value = memo.get(key)
+                if value is None:
+                    if len(memo) >= MEMO_LIMIT:
+                        memo.clear()
+                    value = memo[key] = strings.add(self.lemmatize(doc[i])[0])
+                lemmas[i] = value
+        doc.from_array([LEMMA], lemmas.reshape(n, 1))
+        return doc
+
+
+class FastLemmatizer(_FastLemmatize, Lemmatizer):
     """spaCy's Lemmatizer (rule or lookup mode), asking for each distinct (ORTH, POS, MORPH) once."""
 
-    def __call__(self, doc: Doc) -> Doc:
-        return _lemmatize(self, doc)
 
-
-class FastEnglishLemmatizer(EnglishLemmatizer):
+class FastEnglishLemmatizer(_FastLemmatize, EnglishLemmatizer):
     """spaCy's English Lemmatizer (rule or lookup mode), asking for each distinct (ORTH, POS, MORPH) once."""
 
-    def __call__(self, doc: Doc) -> Doc:
-        return _lemmatize(self, doc)
+
+class IndexedList(list):
+    """A list with a set beside it for ``in``: the rule lemmatizer's word index per part of speech is a
+    list (thousands of words) that it tests candidate forms against, a scan per test. Still a list for
+    everything else (iteration, serialisation)."""
+
+    def __init__(self, items=()):
+        super().__init__(items)
+        self._members = frozenset(self)
+
+    def __contains__(self, item) -> bool:
+        return item in self._members
 
 
-def _lemmatize(lemmatizer: Lemmatizer, doc: Doc) -> Doc:
-    if not lemmatizer._validated:
-        return Lemmatizer.__call__(lemmatizer, doc)  # the stock path reports missing tables
-    n = len(doc)
-    if not n:
-        return doc
-    memo: dict[tuple[int, int, int], int] = lemmatizer.__dict__.setdefault("_framing_lemmas", {})
-    lemma_of = _rule_lemma if lemmatizer.mode == "rule" else (lambda lem, token: lem.lemmatize(token)[0])
-    strings = doc.vocab.strings
-    rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).reshape(n, 4)
-    lemmas = rows[:, 3].copy()
-    overwrite = lemmatizer.overwrite
-    for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
-        if overwrite or lemma == 0:
-            key = (orth, pos, morph)
-            value = memo.get(key)
-            if value is None:
-                if len(memo) >= MEMO_LIMIT:
-                    memo.clear()
-                value = memo[key] = strings.add(lemma_of(lemmatizer, doc[i]))
-            lemmas[i] = value
-    doc.from_array([LEMMA], lemmas.reshape(n, 1))
-    return doc
-
-
-def _rule_lemma(lemmatizer: Lemmatizer, token) -> str:
-    """The first lemma spaCy's ``Lemmatizer.rule_lemmatize`` gives ``token`` (spaCy 3.8), computed the
-    same way but with each part of speech's word index as a set: spaCy keeps it as a list, and the
-    membership test scanning it is most of the lemmatizer's time."""
-    string = token.text
-    univ_pos = token.pos_.lower()
-    if univ_pos in ("", "eol", "space"):
-        return lemmatizer.lemmatize(token)[0]  # spaCy's own path (and its warning for a missing tag)
-    if lemmatizer.is_base_form(token):
-        return string.lower()
-    tables = lemmatizer.__dict__.setdefault("_framing_tables", {})
-    if univ_pos not in tables:
-        lookups = lemmatizer.lookups
-        index = lookups.get_table("lemma_index", {}).get(univ_pos)
-        exceptions = lookups.get_table("lemma_exc", {}).get(univ_pos)
-        rules = lookups.get_table("lemma_rules", {}).get(univ_pos)
-        tables[univ_pos] = (frozenset(index or ()), exceptions or {}, rules or [], bool(index or exceptions or rules))
-    index, exceptions, rules, any_table = tables[univ_pos]
-    if not any_table:
-        return string if univ_pos == "propn" else string.lower()
-    orig = string
-    string = string.lower()
-    forms: list[str] = []
-    oov_forms = []
-    for old, new in rules:
-        if string.endswith(old):
-            form = string[: len(string) - len(old)] + new
-            if not form:
-                pass
-            elif form in index or not form.isalpha():
-                if form in index:
-                    forms.insert(0, form)
-                else:
-                    forms.append(form)
-            else:
-                oov_forms.append(form)
-    forms = list(dict.fromkeys(forms))
-    for form in exceptions.get(string, []):
-        if form not in forms:
-            forms.insert(0, form)
-    if not forms:
-        forms.extend(oov_forms)
-    if not forms:
-        forms.append(orig)
-    return forms[0]
+def _index_as_sets(lemmatizer: Lemmatizer) -> None:
+    """Give the rule lemmatizer's word index, part of speech by part of speech, fast membership tests."""
+    if "lemma_index" not in lemmatizer.lookups:
+        return
+    table = lemmatizer.lookups.get_table("lemma_index")
+    for key in list(table.keys()):
+        words = table[key]
+        if isinstance(words, list) and not isinstance(words, IndexedList):
+            table[key] = IndexedList(words)
 
 
 #: The stock classes replaced, and their stand-ins.
@@ -294,6 +271,8 @@ def speed_up(nlp: Language) -> list[str]:
                 continue
         elif component.mode not in ("rule", "lookup"):
             continue
+        else:
+            _index_as_sets(component)
         component.__class__ = fast
         swapped.append(name)
     return swapped

@@ -315,9 +315,6 @@ def name_colon(ctx: Context, colon: int) -> Attribution | None:
     return None
 
 
-#: ``“PENCE: Well, look, …”``: a transcript's speaker label in capitals (one to three words) and a colon
-#: opening a quotation.
-
 def speaker_label(ctx: Context, quote: QuoteMarks) -> Attribution | None:
     """``“PENCE: Well, look, …”``: a quotation that opens with a transcript's speaker label: the label
     is the speaker, its colon the cue."""
