@@ -65,7 +65,9 @@ def card_text(model: LoadedModel) -> str:
         f"- Decoding: a token is inside when its probability of being inside exceeds {model.threshold}; a run "
         "of such tokens is a span (punctuation trimmed); a span made only of a name is dropped.",
         f"- Merged with the lexicon by the rule `{model.rule}`: {RULE_TEXT[model.rule].format(gate=model.gate)} "
-        "Nothing is counted twice.",
+        "Nothing is counted twice. The lexicon matches are those `framing analyze` reports: a loaded word "
+        "widened to the phrase it evaluates (\"appalling decision\", \"murderous regime\"; "
+        "`framing/pipeline/phrases.py`), so the scores below are of those phrases.",
         "- The L1 penalty and the threshold" + (" and the gate" if model.rule == "gated" else "")
         + f" were chosen by {meta.get('folds')}-fold cross-validation on the training part: the best merged "
         "partial-overlap F1 among the settings whose merged precision is at least the lexicon's alone (the "

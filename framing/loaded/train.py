@@ -104,6 +104,7 @@ def parse_examples(data: Annotated, *, model: str | None = None, cache: bool = T
     from framing.options import Options
     from framing.pipeline.engine import Analyzer
     from framing.pipeline.markers import MarkerFinder
+    from framing.pipeline.phrases import widen_loaded
 
     settings = Options(model=model, tables=("markers",), cache=cache, cache_dir=cache_dir, batch_size=batch_size,
                        loaded_model="off")
@@ -123,7 +124,8 @@ def parse_examples(data: Annotated, *, model: str | None = None, cache: bool = T
             examples.append(Example(
                 id=ids[k], features=featurizer(doc, markers), starts=starts, tokens=tokens,
                 labels=token_labels(tokens, spans), gold=sorted({(s, e) for s, e, _ in spans}),
-                lexicon=[LexiconSpan(m.start_char, m.end_char) for m in markers if m.family == LOADED],
+                lexicon=[LexiconSpan(m.start_char, m.end_char) for m in widen_loaded(doc, markers)
+                         if m.family == LOADED],
                 extra=None if extra is None else extra(doc)))
             if bar is not None:
                 bar.update(1)

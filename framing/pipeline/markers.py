@@ -57,6 +57,7 @@ from framing import extensions  # noqa: F401  (registers doc._.framing_markers)
 from framing.lexicons.entries import Entry, load_lexicon
 from framing.lexicons.patterns import TokenSlot, Tokenizer, build_patterns
 from framing.lexicons.words import word_list
+from framing.pipeline.phrases import widen_loaded
 from framing.records import DEGREE_MODIFIER, EPISTEMIC_MODAL, EVALUATIVE_MODIFIER, FRAME_FAMILY, Marker
 
 #: Modals whose root reading (ability, obligation) is common: epistemic only before ``be``/perfect ``have``.
@@ -115,11 +116,12 @@ class MarkerFinder:
                                                    for token in patterns.json for k in token)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.framing_markers = self.find(doc)
+        doc._.framing_markers = widen_loaded(doc, self.find(doc))
         return doc
 
     def find(self, doc: Doc) -> list[Marker]:
-        """The markers of ``doc``, sorted by start_char (the Doc is not changed)."""
+        """The lexicon matches in ``doc``, sorted by start_char (the Doc is not changed); the component
+        then widens the loaded terms to their phrases (:func:`framing.pipeline.phrases.widen_loaded`)."""
         tagged = doc.has_annotation("TAG")
         parsed = doc.has_annotation("DEP")
         lemmatized = doc.has_annotation("LEMMA")
@@ -186,13 +188,14 @@ def _slot_ends(doc: Doc, slots: Sequence[TokenSlot], i: int, pos: int) -> list[i
 
 def find_markers(doc: Doc, *, lexicon_paths: Sequence[str] = (), families: Sequence[str] | None = None,
                  finder: MarkerFinder | None = None) -> list[Marker]:
-    """The markers in ``doc`` (sorted by start_char), with the shipped lexicons plus ``lexicon_paths``,
+    """The markers in ``doc`` (sorted by start_char), as the ``framing_markers`` component finds them
+    (loaded terms widened to their phrases), with the shipped lexicons plus ``lexicon_paths``,
     keeping ``families`` (None: all); pass a prebuilt ``finder`` to skip compiling the patterns.
     Raises LexiconError for a bad lexicon file.
     """
     if finder is None:
         finder = _finder_for(doc.vocab, tuple(lexicon_paths), None if families is None else tuple(families))
-    return finder.find(doc)
+    return widen_loaded(doc, finder.find(doc))
 
 
 _FINDERS: dict[tuple, MarkerFinder] = {}

@@ -126,7 +126,7 @@ def test_find_markers_works_on_any_doc():
 
 @pytest.mark.parametrize("text, expected", [
     ("The same could have happened to Ukraine.", [("could", "hedge")]),
-    ("Kazakhstan could be Russia's next prey.", [("could", "hedge"), ("prey", "loaded")]),
+    ("Kazakhstan could be Russia's next prey.", [("could", "hedge"), ("next prey", "loaded")]),
     ("Nuclear weapons could even be used.", [("could", "hedge")]),
     ("It might rain tomorrow.", [("might", "hedge")]),
     ("It must have been a mistake.", [("must", "booster")]),
@@ -155,7 +155,7 @@ def test_negation_from_the_parse(nlp, text, marker, negated):
 def test_reporting_verbs_must_be_verbs(nlp):
     doc = nlp("He claimed victory, but his expansionist claims were rejected.")
     assert [(m.text, m.family, m.category) for m in markers_of(doc)] == [
-        ("claimed", "reporting_verb", "distancing"), ("expansionist", "loaded", "war and aggression"),
+        ("claimed", "reporting_verb", "distancing"), ("expansionist claims", "loaded", "war and aggression"),
         ("rejected", "reporting_verb", "neutral")]
 
 
@@ -163,8 +163,8 @@ def test_evaluative_modifiers_count_as_adjectives_and_their_adverbs(nlp):
     doc = nlp("He twisted his ankle. It was a twisted logic. They lavished money on a lavish party. "
               "He behaved foolishly.")
     assert [(m.text, m.entry, m.category) for m in markers_of(doc)] == [
-        ("twisted", "twisted", "evaluative modifier"), ("lavish", "lavish", "evaluative modifier"),
-        ("foolishly", "foolish", "evaluative modifier")]
+        ("twisted logic", "twisted", "evaluative modifier"), ("lavish party", "lavish", "evaluative modifier"),
+        ("foolishly", "foolish", "evaluative modifier")]  # loaded terms with the noun they evaluate
     assert [m.start_char for m in markers_of(doc)][0] == doc.text.index("twisted logic")
 
 
