@@ -1,13 +1,13 @@
-"""A loaded term is reported with the phrase it evaluates: "shameless smear campaign", "murderous
-regime", "widely discredited", not "shameless", "regime", "discredited" alone.
+"""A loaded term is reported with the phrase it evaluates: "appalling decision", "murderous regime",
+"widely discredited", not "appalling", "regime", "discredited" alone.
 
-A lexicon entry names a word ("shameless"); what the writer wrote is a phrase, and the loaded wording
+A lexicon entry names a word ("appalling"); what the writer wrote is a phrase, and the loaded wording
 is the phrase (annotators of loaded language mark "bogus smear", "habitual liar", "steadfastly
 ignored"). :func:`widen_loaded` widens each ``loaded`` marker over the words its matched word is tied
 to by the parse, within its sentence:
 
 - an adjective that modifies a noun after it (``amod``, at most three words on) takes in that noun and
-  the words between ("shameless smear campaign");
+  the words between ("irreparable reputational damage");
 - an adverb that modifies the verb or adjective right after it takes in that word ("steadfastly
   ignored");
 - then the phrase's head takes in the modifiers standing right before it (adjectives, adverbs and
@@ -21,12 +21,13 @@ counted once. The marker keeps its ``entry``, ``category``, ``source`` and ``neg
 matched words); ``text``, ``lemma`` and the offsets become the phrase's. Frame cues and the other
 families are not widened, and a Doc without a dependency parse is left as it is.
 
-On the 263 SemEval-2023 Task 3 articles the widened lexicon markers score partial-overlap F1 0.236
-against 0.200 as matched (training part of ``benchmarks/semeval_loaded.py``'s split), and see
-``benchmarks/README.md`` for the merged scores.
+Against the loaded-language spans of SemEval-2023 Task 3, the widened lexicon markers score
+partial-overlap F1 0.236 against 0.200 as matched on the 210 training articles of ``framing train
+loaded``'s split (seed 0), where the rules were written, and 0.242 against 0.207 on its 53 held-out
+articles (``benchmarks/README.md`` has the merged scores).
 
 >>> [m.text for m in widen_loaded(doc, markers) if m.family == "loaded"]      # doctest: +SKIP
-['shameless smear campaign']
+['appalling decision']
 """
 
 from __future__ import annotations
