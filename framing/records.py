@@ -14,6 +14,8 @@ FAMILIES = ("loaded", "hedge", "booster", "distancing", "reporting_verb", "frame
 #: The family of the frame cues: words that evoke one of the 14 generic frames (the category names
 #: the frame). Frame cues are matched apart from the other families (see :mod:`framing.pipeline.markers`).
 FRAME_FAMILY = "frame"
+#: Named-entity types whose words are names, not wording.
+NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
 #: Kinds of quotation found by the sourcing component.
 QUOTE_KINDS = ("direct", "indirect", "according_to", "scare")
 #: Quote kinds whose words are someone else's (markers inside them get voice "quoted").

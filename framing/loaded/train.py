@@ -117,7 +117,7 @@ def parse_examples(data: Annotated, *, model: str | None = None, cache: bool = T
     for start in range(0, len(data), batch_size):
         ids = data.ids[start:start + batch_size]
         for k, doc in enumerate(analyzer.docs(list(data.texts[start:start + batch_size]))):
-            markers = finder.find(doc)
+            markers = finder.find(doc)  # the matched words: what the model component's features read
             tokens = Tokens.of(doc)
             spans = data.spans[start + k]
             starts = [s.start for s in doc.sents] if len(doc) and doc.has_annotation("SENT_START") else [0]
@@ -125,7 +125,7 @@ def parse_examples(data: Annotated, *, model: str | None = None, cache: bool = T
                 id=ids[k], features=featurizer(doc, markers), starts=starts, tokens=tokens,
                 labels=token_labels(tokens, spans), gold=sorted({(s, e) for s, e, _ in spans}),
                 lexicon=[LexiconSpan(m.start_char, m.end_char) for m in widen_loaded(doc, markers)
-                         if m.family == LOADED],
+                         if m.family == LOADED],  # the rows `framing analyze` reports: the phrases
                 extra=None if extra is None else extra(doc)))
             if bar is not None:
                 bar.update(1)

@@ -58,7 +58,8 @@ from framing.lexicons.entries import Entry, load_lexicon
 from framing.lexicons.patterns import TokenSlot, Tokenizer, build_patterns
 from framing.lexicons.words import word_list
 from framing.pipeline.phrases import widen_loaded
-from framing.records import DEGREE_MODIFIER, EPISTEMIC_MODAL, EVALUATIVE_MODIFIER, FRAME_FAMILY, Marker
+from framing.records import (DEGREE_MODIFIER, EPISTEMIC_MODAL, EVALUATIVE_MODIFIER, FRAME_FAMILY, NAME_ENTITIES,
+                             Marker)
 
 #: Modals whose root reading (ability, obligation) is common: epistemic only before ``be``/perfect ``have``.
 ROOT_MODALS = word_list("markers", "root_modal")
@@ -76,8 +77,6 @@ MODAL_GAP = word_list("markers", "modal_gap")
 PLAIN_DEGREE_HEADS = word_list("markers", "plain_degree_head")
 #: Dependency labels of a participle used as an adjective.
 MODIFIER_DEPS = frozenset({"amod", "acomp", "oprd", "conj"})
-#: Named-entity types whose words are names, not wording.
-NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
 #: Token attributes that only a trained pipeline sets (JSON patterns using them skip unparsed Docs).
 ANNOTATION_KEYS = frozenset({"LEMMA", "POS", "TAG", "MORPH", "DEP", "ENT_TYPE"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "\u201c", "\u201d", '"'})

@@ -15,15 +15,16 @@ to by the parse, within its sentence:
   "habitual liar"; and the first word its adverb ("widely discredited"). Negations and focus words
   (``phrase_stop`` in ``words/markers.csv``: "also", "only", "just"...) are never taken in.
 
-A phrase never crosses punctuation or a line break, never takes a word that is part of a name, and
+A phrase never crosses punctuation or a line break, never takes a word of a name (the entity types of
+:data:`framing.records.NAME_ENTITIES`, as the lexicon matcher reads names), and
 never takes a word that another marker holds (a booster's "very", another loaded term): each word is
 counted once. The marker keeps its ``entry``, ``category``, ``source`` and ``negated`` (read on the
 matched words); ``text``, ``lemma`` and the offsets become the phrase's. Frame cues and the other
 families are not widened, and a Doc without a dependency parse is left as it is.
 
 Against the loaded-language spans of SemEval-2023 Task 3, the widened lexicon markers score
-partial-overlap F1 0.236 against 0.200 as matched on the 210 training articles of ``framing train
-loaded``'s split (seed 0), where the rules were written, and 0.242 against 0.207 on its 53 held-out
+partial-overlap F1 0.232 against 0.200 as matched on the 210 training articles of ``framing train
+loaded``'s split (seed 0), where the rules were written, and 0.243 against 0.207 on its 53 held-out
 articles (``benchmarks/README.md`` has the merged scores).
 
 >>> [m.text for m in widen_loaded(doc, markers) if m.family == "loaded"]      # doctest: +SKIP
@@ -34,11 +35,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from framing.lexicons.words import word_list
-from framing.records import FRAME_FAMILY, Marker
+from framing.records import FRAME_FAMILY, NAME_ENTITIES, Marker
 
 #: The family whose markers are widened.
 LOADED = "loaded"
@@ -50,7 +52,9 @@ LEFT_POS = frozenset({"ADJ", "ADV", "NOUN"})
 NOUNS = frozenset({"NOUN", "PROPN"})
 
 
+@cache
 def _stops() -> frozenset[str]:
+    """Words a phrase never takes in: negations and focus words."""
     return word_list("markers", "negator") | word_list("markers", "phrase_stop")
 
 
@@ -66,13 +70,12 @@ def widen_loaded(doc: Doc, markers: Sequence[Marker]) -> list[Marker]:
         spans.append(span)
         if span is not None and marker.family != FRAME_FAMILY:
             held[span.start:span.end] = b"\x01" * len(span)
-    stops = _stops()
     out = []
     for marker, span in zip(markers, spans):
         if marker.family != LOADED or span is None:
             out.append(marker)
             continue
-        start, end = phrase_range(doc, span.start, span.end, held, stops)
+        start, end = phrase_range(doc, span.start, span.end, held)
         if (start, end) == (span.start, span.end):
             out.append(marker)
             continue
@@ -83,17 +86,18 @@ def widen_loaded(doc: Doc, markers: Sequence[Marker]) -> list[Marker]:
     return sorted(out, key=lambda m: m.start_char)
 
 
-def phrase_range(doc: Doc, start: int, end: int, held: bytearray, stops: frozenset[str]) -> tuple[int, int]:
+def phrase_range(doc: Doc, start: int, end: int, held: bytearray) -> tuple[int, int]:
     """The token range of the phrase around the matched words ``start:end`` (see the module docs);
     ``held`` flags the words other markers hold."""
     root = doc[start:end].root
     sent = root.sent
+    stops = _stops()
     lo, hi = start, end
 
     def free(i: int) -> bool:
         token = doc[i]
         return (sent.start <= i < sent.end and not held[i] and not token.is_punct and not token.is_space
-                and "\n" not in token.text and not token.ent_type_)
+                and "\n" not in token.text and token.ent_type_ not in NAME_ENTITIES)
 
     head = root
     target = root.head
@@ -104,20 +108,13 @@ def phrase_range(doc: Doc, start: int, end: int, held: bytearray, stops: frozens
         hi, head = end + 1, target
     for child in reversed(list(head.lefts)):  # nearest first
         if child.i >= lo:
-            continue  # inside the phrase already ("smear" in "shameless smear campaign")
+            continue  # inside the phrase already ("reputational" in "irreparable reputational damage")
         if (child.i != lo - 1 or not free(child.i) or child.dep_ not in LEFT_DEPS or child.pos_ not in LEFT_POS
                 or child.lower_ in stops):
             break
         lo = child.i
-    first = doc[lo]
-    adverb = _left_adverb(first, lo)
-    if adverb is not None and free(adverb.i) and adverb.lower_ not in stops:
-        lo = adverb.i
+    for child in doc[lo].lefts:  # the first word's own adverb, right before it ("widely discredited")
+        if (child.i == lo - 1 and child.dep_ == "advmod" and child.pos_ == "ADV" and free(child.i)
+                and child.lower_ not in stops):
+            return child.i, hi
     return lo, hi
-
-
-def _left_adverb(token: Token, index: int) -> Token | None:
-    for child in token.lefts:
-        if child.i == index - 1 and child.dep_ == "advmod" and child.pos_ == "ADV":
-            return child
-    return None
