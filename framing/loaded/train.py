@@ -16,6 +16,13 @@ The steps:
    the two merged (printed, and written into the card);
 6. fit again on every text with the same choice, and write ``loaded.json`` and ``MODEL_CARD.md``.
 
+With ``--encoder-layers N`` (N above 0; needs PyTorch, see :mod:`framing.loaded.encoder_train`) the
+model gets its second stage, an encoder of N layers fine-tuned on the same texts
+(:mod:`framing.loaded.model`): in step 5 it is fine-tuned on the rest and scored with the CRF on the
+held-out texts, in step 6 fine-tuned again on every text. The threshold stays the one chosen for the
+CRF, and the CRF hands it the sentences at :data:`SELECT` (fixed, not searched: a search would
+fine-tune it once per setting and fold).
+
 Everything is seeded: the same data and settings give the same bytes. Progress bars show the parse and
 the fits.
 
@@ -52,6 +59,9 @@ MAX_ITERATIONS = 150
 #: The merge rule of a new model (see :mod:`framing.loaded.spans`): ``lexicon`` keeps every lexicon match.
 RULE = "lexicon"
 TAG = {LOADED_LANGUAGE: "LL"}  # name calling: "NC"
+#: With an encoder: the CRF probability at which a sentence goes to the encoder (benchmarks/README.md:
+#: on SemEval-2023, 0.05 reads 49 % of the text, 0.1 reads 38 % and scores 0.006 less).
+SELECT = 0.1
 LOADED = "loaded"
 
 
@@ -224,13 +234,16 @@ def _bar(total: int, desc: str, unit: str, show: bool):
 def train_loaded(data_path: str | Path, out: str | Path, *, seed: int = 0, folds: int = 3, holdout: float = 0.2,
                  rule: str = RULE, name: str | None = None, about: str = "", model: str | None = None, cache: bool = True,
                  cache_dir: str | None = None, batch_size: int = BATCH_SIZE, progress: bool = False,
-                 echo: Callable[[str], None] | None = None) -> Trained:
+                 echo: Callable[[str], None] | None = None, encoder_layers: int = 0,
+                 encoder_base: str | Path | None = None) -> Trained:
     """Train a loaded-language span model on the annotated texts at ``data_path`` and write
     ``loaded.json`` and ``MODEL_CARD.md`` into ``out`` (see the module docs). ``holdout``: the share of
     texts scored at the end (0: none); ``folds``: folds of the search; ``rule``: how the model's spans
     and the lexicon's matches are merged (``lexicon``, ``longer``, ``gated``); ``name``: the model's name
     (default ``loaded-`` and the data folder's name); ``about``: a sentence on the data and its terms,
-    for the card; ``echo`` prints progress lines. Raises InputError for bad data, FramingError for too
+    for the card; ``echo`` prints progress lines; ``encoder_layers``: the layers of the encoder stage (0:
+    none), fine-tuned from the weights in ``encoder_base`` (see :mod:`framing.loaded.encoder_train`).
+    Raises InputError for bad data, FramingError for too
     few texts or bad settings, ModelError, LexiconError, OutputError."""
     from framing.io import prepare_dir
     from framing.loaded.card import write_card
@@ -249,11 +262,20 @@ def train_loaded(data_path: str | Path, out: str | Path, *, seed: int = 0, folds
     if not any(data.spans):
         raise FramingError(data.source, "no Loaded_Language or Name_Calling-Labeling span in spans.tsv",
                            "annotate loaded language in some texts")
+    if encoder_layers < 0:
+        raise FramingError(None, f"--encoder-layers must be 0 or more (got {encoder_layers})",
+                           "pass --encoder-layers 4, or 0 for none")
+    if encoder_layers:
+        from framing.loaded.encoder_train import base_arrays, base_folder
+
+        base = base_folder(encoder_base)
+        base_arrays(base, encoder_layers)  # bad starting weights are reported now, not after the parse
     prepare_dir(out)  # an unwritable folder is reported now, not after the training
     counts = data.counts()
     say(f"{len(data):,} annotated texts from {data.source}: " + ", ".join(f"{v:,} {k}" for k, v in counts.items()))
     examples, entries, pipeline = parse_examples(data, model=model, cache=cache, cache_dir=cache_dir,
-                                                 batch_size=batch_size, progress=progress)
+                                                 batch_size=batch_size, progress=progress,
+                                                 extra=(lambda doc: [t.text for t in doc]) if encoder_layers else None)
     order = list(range(len(examples)))
     random.Random(seed).shuffle(order)
     n_held = int(round(holdout * len(examples)))
@@ -273,18 +295,30 @@ def train_loaded(data_path: str | Path, out: str | Path, *, seed: int = 0, folds
         if tick is not None:
             tick(1)
         probabilities = predict(crf, test)
+        if encoder_layers:
+            staged = LoadedModel(crf=crf, threshold=threshold, rule=rule, gate=gate, entries=(),
+                                 encoder=_fine_tune(train_part, encoder_layers, base, seed, "encoder, rest", progress),
+                                 select=SELECT)
+            probabilities = [second_stage(staged, e, p) for e, p in zip(test, probabilities)]
         held_out = {what: score(test, probabilities, threshold, gate, what, rule)
                     for what in ("model", "lexicon", "merged")}
     crf = fit_examples(examples, c1)
     if bar is not None:
         bar.update(1)
         bar.close()
+    encoder = None
+    if encoder_layers:
+        encoder = _fine_tune(examples, encoder_layers, base, seed, "encoder, all", progress)
     scores = None if held_out is None else {
         "texts": n_held, "seed": seed, **{what: _scores(s) for what, s in held_out.items()}}
     meta = {"name": name or f"loaded-{Path(data.source).name}", "data": Path(data.source).name, "about": about,
             "texts": len(data), "spans": counts, "pipeline": pipeline, "seed": seed, "c1": c1, "c2": C2,
             "max_iterations": MAX_ITERATIONS, "cv_f1": round(cv_f1, 4), "folds": folds, "held_out": scores}
-    trained = LoadedModel(crf=crf, threshold=threshold, rule=rule, gate=gate, entries=tuple(entries), meta=meta)
+    if encoder is not None:
+        meta["encoder"] = {"layers": encoder_layers, "base": Path(base).name if base.name != "model"
+                           else Path(base).parent.name, "select": SELECT}
+    trained = LoadedModel(crf=crf, threshold=threshold, rule=rule, gate=gate, entries=tuple(entries), meta=meta,
+                          encoder=encoder, select=SELECT if encoder is not None else 0.0)
     path = trained.save(out)
     card = write_card(trained, out)
     if held_out is not None:
@@ -293,7 +327,42 @@ def train_loaded(data_path: str | Path, out: str | Path, *, seed: int = 0, folds
             say(f"  {label:<16} {held_out[what].line()}")
     say(f"model {trained.name} {trained.version}: {crf.size():,} weights, threshold {threshold}, rule {rule}"
         + (f", gate {gate}" if rule == "gated" else ""))
-    return Trained(trained, held_out, data, [path, card])
+    extra_files = [path.parent / name for name in trained.encoder_files()]
+    return Trained(trained, held_out, data, [path, *extra_files, card])
+
+
+def sentences_of(example: Example) -> list[tuple[int, int]]:
+    """The sentences of ``example`` as token ranges."""
+    bounds = [*example.starts, len(example.tokens)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _fine_tune(examples: Sequence[Example], layers: int, base: Path, seed: int, what: str, progress: bool):
+    """The encoder fine-tuned on ``examples`` (their ``extra``: token texts), with a progress bar."""
+    from framing.loaded.encoder import VOCAB_FILE, Encoder, WordPieces, read_weights, write_weights
+    from framing.loaded.encoder_train import batches_of, train_encoder
+
+    items = [(e.extra, sentences_of(e), [LABELS.index(label) for label in e.labels]) for e in examples]
+    vocab = (base / VOCAB_FILE).read_text(encoding="utf-8").splitlines()
+    bar = _bar(batches_of(items, vocab), what, " batches", progress)
+    arrays, config, vocab = train_encoder(items, base=base, layers=layers, seed=seed,
+                                          progress=None if bar is None else bar.update)
+    if bar is not None:
+        bar.close()
+    # the weights as stored (int8), so that the scores are those of the model written
+    return Encoder(read_weights(write_weights(arrays)), config, WordPieces(vocab))
+
+
+def second_stage(model: LoadedModel, example: Example, probabilities: np.ndarray) -> np.ndarray:
+    """``probabilities`` (the CRF's) with the encoder's in the sentences it reads (see
+    :meth:`LoadedModel.second_stage`; the loaded markers are the example's lexicon matches)."""
+    out = np.array(probabilities, dtype=np.float64)
+    hits = np.zeros(len(example.tokens), dtype=bool)
+    for match in example.lexicon:
+        a, b = example.tokens.token_range(match.start_char, match.end_char)
+        hits[a:b] = True
+    model.second_stage(out, list(example.starts), hits, example.extra)
+    return out
 
 
 def _scores(s: SpanScores) -> dict:

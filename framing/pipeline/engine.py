@@ -10,6 +10,7 @@ the corpus, and the rows are the same whatever the engine, process count or cach
 from __future__ import annotations
 
 import gc
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -207,7 +208,13 @@ def _frozen(rows: Iterator[Rows]) -> Iterator[Rows]:
 
 
 def _worker_start(settings: Options) -> None:
-    """A worker process loads its pipeline, then keeps it out of the cyclic collector for good."""
+    """A worker process shares the cores with the others in the encoder stage of the loaded-language
+    model (two processes of two BLAS threads on two cores run slower than one; see
+    :data:`framing.loaded.encoder.THREADS`), loads its pipeline, then keeps it out of the cyclic collector
+    for good."""
+    from framing.loaded import encoder
+
+    encoder.THREADS = max(1, (os.cpu_count() or 1) // settings.n_process)
     analyzer_for(settings)
     gc.freeze()
 
