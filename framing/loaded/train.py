@@ -266,8 +266,9 @@ def train_loaded(data_path: str | Path, out: str | Path, *, seed: int = 0, folds
         raise FramingError(None, f"--encoder-layers must be 0 or more (got {encoder_layers})",
                            "pass --encoder-layers 4, or 0 for none")
     if encoder_layers:
-        from framing.loaded.encoder_train import base_arrays, base_folder
+        from framing.loaded.encoder_train import base_arrays, base_folder, require_torch
 
+        require_torch()  # a missing PyTorch is reported now, not after the parse
         base = base_folder(encoder_base)
         base_arrays(base, encoder_layers)  # bad starting weights are reported now, not after the parse
     prepare_dir(out)  # an unwritable folder is reported now, not after the training

@@ -97,3 +97,52 @@ def test_an_unknown_loaded_model_is_a_one_line_error(tmp_path, capsys):
     assert cli.main(["analyze", str(articles), "--out", str(tmp_path / "t"), "--loaded-model", str(broken), "-q"]) == 1
     err = capsys.readouterr().err.strip()
     assert "not a readable loaded-language model" in err and len(err.splitlines()) == 1
+
+
+@pytest.mark.slow
+def test_train_loaded_with_an_encoder_stage(tmp_path, capsys):
+    from tinybert import write_base
+
+    # a tiny starting network whose vocabulary holds the corpus's words, so the pieces are real
+    words = sorted({w.lower() for text in (*LOADED, *CALLED, *PLAIN) for w in text.replace(".", " .").split()}
+                   | {"story", "critics", "called", "the", "plan", "in", "charge", "refused", "to", "answer"}
+                   | set("0123456789"))
+    base = write_base(tmp_path / "base", ["[PAD]", "[UNK]", "[CLS]", "[SEP]", *words])
+    data = _corpus(tmp_path / "tiny")
+    out, again = tmp_path / "model", tmp_path / "again"
+    args = ["train", "loaded", str(data), "--holdout", "0.25", "--folds", "2", "-q", "--cache-dir",
+            str(tmp_path / "c"), "--encoder-layers", "2", "--encoder-base", str(base)]
+    assert cli.main([*args, "--out", str(out)]) == cli.EXIT_OK
+    err = capsys.readouterr().err
+    assert "held-out (4 texts" in err and "encoder.bin" in err
+    assert sorted(p.name for p in out.iterdir()) == ["MODEL_CARD.md", "encoder.bin", "loaded.json", "vocab.txt"]
+    assert cli.main([*args, "--out", str(again)]) == cli.EXIT_OK  # seeded: the same files
+    for name in ("encoder.bin", "loaded.json", "vocab.txt"):
+        assert (again / name).read_bytes() == (out / name).read_bytes(), name
+    model = load_loaded_model(out)
+    assert model.encoder is not None and model.encoder.layers == 2 and model.select == 0.1
+    assert model.meta["encoder"] == {"layers": 2, "base": "base", "select": 0.1}
+    card = (out / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert "Second stage: a transformer encoder, the first 2 layers" in card and "`base`" in card
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("Council\n\nCritics called the plan a blorpish stunt. The wombles in charge "
+                                    "refused to answer.\n", encoding="utf-8")
+    tables = tmp_path / "tables"
+    assert cli.main(["analyze", str(articles), "--out", str(tables), "--loaded-model", str(out),
+                     "--tables", "markers", "-q", "--no-cache"]) == cli.EXIT_OK
+    markers = read_table(tables / "markers.csv", "markers")
+    assert markers["score"].dropna().between(0, 1).all()
+
+
+def test_encoder_options_are_checked_before_the_parse(tmp_path, capsys):
+    data = _corpus(tmp_path / "tiny")
+    args = ["train", "loaded", str(data), "--out", str(tmp_path / "m"), "-q", "--encoder-layers", "2"]
+    assert cli.main([*args, "--encoder-base", str(tmp_path / "nobase")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "no model.safetensors here" in err and len(err.splitlines()) == 1
+    assert cli.main([*args[:-2], "--encoder-layers", "-1"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "--encoder-layers must be 0 or more" in err and len(err.splitlines()) == 1
+    assert not (tmp_path / "m").exists()
