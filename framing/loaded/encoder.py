@@ -28,7 +28,6 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
@@ -100,11 +99,8 @@ class WordPieces:
         self.unk, self.cls, self.sep = self.ids[UNK], self.ids[CLS], self.ids[SEP]
         self._cache: dict[str, tuple[int, ...]] = {}
 
-    @classmethod
-    def read(cls, path: str | Path) -> "WordPieces":
-        return cls(Path(path).read_text(encoding="utf-8").splitlines())
-
     def of(self, text: str) -> tuple[int, ...]:
+        """The piece ids of a token's text (none for white space), remembered for the next time."""
         found = self._cache.get(text)
         if found is None:
             found = tuple(k for word in basic_words(text) for k in self._word(word))
