@@ -2,7 +2,7 @@
 inside name calling: the second stage of the loaded-language model, in plain NumPy.
 
 The encoder is the first layers of a BERT-style model (MiniLM, lower-cased WordPiece vocabulary)
-with a linear layer of three labels on top, fine-tuned by ``framing train loaded --encoder`` (see
+with a linear layer of three labels on top, fine-tuned by ``framing train loaded --encoder-layers N`` (see
 :mod:`framing.loaded.encoder_train`, which needs PyTorch; applying a model needs only NumPy).
 
 How a Doc is read:
@@ -181,8 +181,9 @@ def gelu(x: np.ndarray) -> np.ndarray:
 
 
 class Encoder:
-    """The network: ``arrays`` by name (see :func:`encoder_arrays` for the names), ``config`` with
-    ``layers``, ``heads`` and ``labels``."""
+    """The network: ``arrays`` by name (``word``, ``position``, ``type``, ``embed.ln.g/b``, ``head.w/b``
+    and for each layer K the :data:`LAYER_ARRAYS` as ``K.name``), ``config`` with ``layers`` and
+    ``heads``, ``pieces`` the vocabulary. Raises ValueError for a missing array or mismatched sizes."""
 
     def __init__(self, arrays: dict[str, np.ndarray], config: dict, pieces: WordPieces):
         self.arrays = {k: np.ascontiguousarray(v, dtype=np.float32) for k, v in arrays.items()}
@@ -190,13 +191,13 @@ class Encoder:
         self.layers = int(config["layers"])
         self.heads = int(config["heads"])
         self.pieces = pieces
+        needed = [*TOP_ARRAYS, *(f"{k}.{name}" for k in range(self.layers) for name in LAYER_ARRAYS)]
+        for name in needed:
+            if name not in self.arrays:
+                raise ValueError(f"array {name} missing")
         hidden = self.arrays["word"].shape[1]
         if hidden % self.heads:
             raise ValueError(f"hidden size {hidden} not divisible by {self.heads} heads")
-        for k in range(self.layers):
-            for name in LAYER_ARRAYS:
-                if f"{k}.{name}" not in self.arrays:
-                    raise ValueError(f"array {k}.{name} missing")
         if self.arrays["word"].shape[0] != len(pieces.vocab):
             raise ValueError(f"{self.arrays['word'].shape[0]} word vectors for {len(pieces.vocab)} pieces")
 
@@ -277,7 +278,9 @@ def _controller():
     return ThreadpoolController()
 
 
-#: The arrays of each layer (``K.name``), after ``word``, ``position``, ``type``, ``embed.ln.g/b``.
+#: The arrays outside the layers.
+TOP_ARRAYS = ("word", "position", "type", "embed.ln.g", "embed.ln.b", "head.w", "head.b")
+#: The arrays of each layer (``K.name``).
 LAYER_ARRAYS = ("qkv.w", "qkv.b", "out.w", "out.b", "ln1.g", "ln1.b", "up.w", "up.b", "down.w", "down.b",
                 "ln2.g", "ln2.b")
 

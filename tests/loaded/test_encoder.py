@@ -116,6 +116,10 @@ def test_encoder_checks_its_arrays(pieces):
     del arrays["1.up.w"]
     with pytest.raises(ValueError, match="1.up.w"):
         Encoder(arrays, config, pieces)
+    arrays, config = _network(VOCAB)
+    del arrays["word"]
+    with pytest.raises(ValueError, match="array word missing"):
+        Encoder(arrays, config, pieces)
     arrays, config = _network(VOCAB[:-1])
     with pytest.raises(ValueError, match="word vectors"):
         Encoder(arrays, config, pieces)
