@@ -169,15 +169,38 @@ def windows(pieces: Sequence[tuple[int, ...]], sentences: Iterable[tuple[int, in
 # --- the network ----------------------------------------------------------------------------------
 
 def _layer_norm(x: np.ndarray, gain: np.ndarray, bias: np.ndarray, eps: float = 1e-12) -> np.ndarray:
-    mean = x.mean(-1, keepdims=True)
-    centred = x - mean
-    var = (centred * centred).mean(-1, keepdims=True)
-    return centred / np.sqrt(var + eps) * gain + bias
+    centred = x - x.mean(-1, keepdims=True)  # in place from here: fewer passes over memory
+    var = np.square(centred).mean(-1, keepdims=True)
+    var += eps
+    centred /= np.sqrt(var)
+    centred *= gain
+    centred += bias
+    return centred
+
+
+def _affine(x: np.ndarray, weights: np.ndarray, bias: np.ndarray, residual: np.ndarray | None = None
+            ) -> np.ndarray:
+    """``x @ weights + bias`` (``+ residual``), the sums in place."""
+    out = x @ weights
+    out += bias
+    if residual is not None:
+        out += residual
+    return out
 
 
 def gelu(x: np.ndarray) -> np.ndarray:
-    """GELU, tanh form (the form the encoder is trained with)."""
-    return 0.5 * x * (1.0 + np.tanh(0.7978845608028654 * (x + 0.044715 * x * x * x)))
+    """GELU, tanh form (the form the encoder is trained with): 0.5 x (1 + tanh(0.79788 (x + 0.044715 x^3))),
+    computed in place in one buffer."""
+    out = np.square(x)
+    out *= x
+    out *= np.float32(0.044715)
+    out += x
+    out *= np.float32(0.7978845608028654)
+    np.tanh(out, out=out)
+    out += 1.0
+    out *= x
+    out *= 0.5
+    return out
 
 
 class Encoder:
@@ -215,14 +238,20 @@ class Encoder:
         for k in range(self.layers):
             p = f"{k}."
             qkv = (x @ a[p + "qkv.w"] + a[p + "qkv.b"]).reshape(batch, length, 3, self.heads, size)
-            qkv = qkv.transpose(2, 0, 3, 1, 4)
-            scores = (qkv[0] * scale) @ qkv[1].transpose(0, 1, 3, 2) + bias
-            scores = np.exp(scores - scores.max(-1, keepdims=True))
+            # contiguous heads: NumPy's stacked matmul runs through BLAS only on contiguous operands
+            # (on strided views it takes a loop many times slower)
+            query = np.ascontiguousarray(qkv[:, :, 0].transpose(0, 2, 1, 3)) * scale
+            keys = np.ascontiguousarray(qkv[:, :, 1].transpose(0, 2, 3, 1))
+            values = np.ascontiguousarray(qkv[:, :, 2].transpose(0, 2, 1, 3))
+            scores = query @ keys
+            scores += bias
+            scores -= scores.max(-1, keepdims=True)
+            np.exp(scores, out=scores)
             scores /= scores.sum(-1, keepdims=True)
-            context = (scores @ qkv[2]).transpose(0, 2, 1, 3).reshape(batch * length, hidden)
-            x = _layer_norm(x + context @ a[p + "out.w"] + a[p + "out.b"], a[p + "ln1.g"], a[p + "ln1.b"])
-            inner = gelu(x @ a[p + "up.w"] + a[p + "up.b"])
-            x = _layer_norm(x + inner @ a[p + "down.w"] + a[p + "down.b"], a[p + "ln2.g"], a[p + "ln2.b"])
+            context = (scores @ values).transpose(0, 2, 1, 3).reshape(batch * length, hidden)
+            x = _layer_norm(_affine(context, a[p + "out.w"], a[p + "out.b"], x), a[p + "ln1.g"], a[p + "ln1.b"])
+            inner = gelu(_affine(x, a[p + "up.w"], a[p + "up.b"]))
+            x = _layer_norm(_affine(inner, a[p + "down.w"], a[p + "down.b"], x), a[p + "ln2.g"], a[p + "ln2.b"])
         logits = (x @ a["head.w"] + a["head.b"]).reshape(batch, length, -1)
         logits = np.exp(logits - logits.max(-1, keepdims=True))
         return logits / logits.sum(-1, keepdims=True)

@@ -167,6 +167,29 @@ def test_fine_tuning_learns_the_marked_words_and_is_seeded(tmp_path):
     assert write_weights(again) == write_weights(arrays)
 
 
+def test_numpy_network_computes_what_the_trained_network_computes(pieces):
+    """The NumPy forward pass (analysis) and the PyTorch module (fine-tuning) give the same probabilities,
+    padding included: what is trained is what runs."""
+    import torch
+
+    from framing.loaded.encoder_train import _Net
+
+    arrays, config = _network(VOCAB, hidden=8, heads=2, layers=2, inner=16, seed=3)
+    for k in range(2):  # biases and gains away from 0 and 1, so that every term of the pass counts
+        for name in ("qkv.b", "out.b", "up.b", "down.b", "ln1.g", "ln2.b"):
+            arrays[f"{k}.{name}"] = arrays[f"{k}.{name}"] + np.float32(0.2 * (k + 1))
+    ids = np.array([[2, 8, 9, 4, 5, 10, 11, 3], [2, 20, 21, 22, 3, 0, 0, 0]])
+    mask = np.array([[1] * 8, [1] * 5 + [0] * 3], dtype=np.float32)
+    net = _Net({k: v for k, v in arrays.items() if not k.startswith("head.")}, config, 3, torch).eval()
+    with torch.no_grad():
+        hidden = net(torch.tensor(ids), torch.tensor(mask))
+        logits = hidden @ torch.tensor(arrays["head.w"]) + torch.tensor(arrays["head.b"])
+        expected = torch.softmax(logits, -1).numpy()
+    got = Encoder(arrays, config, pieces).forward(ids, mask)
+    assert np.abs(got - expected)[mask > 0].max() < 1e-5
+    assert np.abs(got[0] - got[1]).max() > 0.01  # two different windows: the comparison is not vacuous
+
+
 def test_starting_weights_are_checked(tmp_path):
     from framing.errors import FramingError
     from framing.loaded.encoder_train import base_arrays, base_folder
