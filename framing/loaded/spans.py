@@ -3,7 +3,8 @@ span scores of the SemEval-2023 Task 3 / Propaganda Techniques Corpus evaluation
 
 Decoding (:func:`decode`). A token is inside loaded language when its probability of being inside
 (either label) exceeds the model's threshold; a run of such tokens within one line is a span, with
-punctuation and spaces trimmed from its ends. Its label is the one with the larger summed probability
+punctuation and spaces trimmed from its ends. Punctuation inside a word between two such tokens counts
+as inside, whatever its own probability: "so-called" is one span, not "so" and "called". Its label is the one with the larger summed probability
 over the run ("loaded language" or "name calling"), its score the mean probability of being inside.
 
 Names (:func:`is_name`). A span whose words all lie inside named entities (people, organisations,
@@ -107,6 +108,11 @@ def decode(tokens: Tokens, probabilities: np.ndarray, threshold: float) -> list[
     skip, space, breaks = tokens.skip.tolist(), tokens.space.tolist(), tokens.breaks.tolist()
     spans = []
     n = len(above)
+    starts, ends = tokens.starts.tolist(), tokens.ends.tolist()
+    for k in range(1, n - 1):  # a hyphen or slash inside a word joins its two halves ("so-called")
+        if (skip[k] and not space[k] and not above[k] and above[k - 1] and above[k + 1]
+                and ends[k - 1] == starts[k] and ends[k] == starts[k + 1]):
+            above[k] = True
     i = 0
     while i < n:
         if not above[i] or space[i]:

@@ -19,9 +19,10 @@ The steps:
 With ``--encoder-layers N`` (N above 0; needs PyTorch, see :mod:`framing.loaded.encoder_train`) the
 model gets its second stage, an encoder of N layers fine-tuned on the same texts
 (:mod:`framing.loaded.model`): in step 5 it is fine-tuned on the rest and scored with the CRF on the
-held-out texts, in step 6 fine-tuned again on every text. The threshold stays the one chosen for the
-CRF, and the CRF hands it the sentences at :data:`SELECT` (fixed, not searched: a search would
-fine-tune it once per setting and fold).
+held-out texts, in step 6 fine-tuned again on every text. The CRF hands it the sentences at
+:data:`SELECT`, and its probabilities are decoded at :data:`ENCODER_THRESHOLD`: both are fixed, chosen
+by cross-validation on SemEval-2023 Task 3, not searched in training (a search would fine-tune the
+encoder once per setting and fold).
 
 Everything is seeded: the same data and settings give the same bytes. Progress bars show the parse and
 the fits.
@@ -59,9 +60,13 @@ MAX_ITERATIONS = 150
 #: The merge rule of a new model (see :mod:`framing.loaded.spans`): ``lexicon`` keeps every lexicon match.
 RULE = "lexicon"
 TAG = {LOADED_LANGUAGE: "LL"}  # name calling: "NC"
-#: With an encoder: the CRF probability at which a sentence goes to the encoder (benchmarks/README.md:
-#: on SemEval-2023, 0.05 reads 49 % of the text, 0.1 reads 38 % and scores 0.006 less).
-SELECT = 0.1
+#: With an encoder: the CRF probability at which a sentence goes to the encoder, and the threshold that
+#: decodes the encoder's probabilities, both chosen by 5-fold cross-validation on SemEval-2023 Task 3
+#: (benchmarks/README.md). The CRF's own threshold, chosen in training, is not used then: a sentence
+#: with a token at ``SELECT`` or above is read again by the encoder, so every token the CRF alone
+#: decides stays below any threshold above ``SELECT``.
+SELECT = 0.08
+ENCODER_THRESHOLD = 0.5
 LOADED = "loaded"
 
 
@@ -297,11 +302,12 @@ def train_loaded(data_path: str | Path, out: str | Path, *, seed: int = 0, folds
             tick(1)
         probabilities = predict(crf, test)
         if encoder_layers:
-            staged = LoadedModel(crf=crf, threshold=threshold, rule=rule, gate=gate, entries=(),
+            staged = LoadedModel(crf=crf, threshold=ENCODER_THRESHOLD, rule=rule, gate=gate, entries=(),
                                  encoder=_fine_tune(train_part, encoder_layers, base, seed, "encoder, rest", progress),
                                  select=SELECT)
             probabilities = [second_stage(staged, e, p) for e, p in zip(test, probabilities)]
-        held_out = {what: score(test, probabilities, threshold, gate, what, rule)
+        decoding = ENCODER_THRESHOLD if encoder_layers else threshold
+        held_out = {what: score(test, probabilities, decoding, gate, what, rule)
                     for what in ("model", "lexicon", "merged")}
     crf = fit_examples(examples, c1)
     if bar is not None:
@@ -317,7 +323,8 @@ def train_loaded(data_path: str | Path, out: str | Path, *, seed: int = 0, folds
             "max_iterations": MAX_ITERATIONS, "cv_f1": round(cv_f1, 4), "folds": folds, "held_out": scores}
     if encoder is not None:
         meta["encoder"] = {"layers": encoder_layers, "base": Path(base).name if base.name != "model"
-                           else Path(base).parent.name, "select": SELECT}
+                           else Path(base).parent.name, "select": SELECT, "crf_threshold": threshold}
+        threshold = ENCODER_THRESHOLD
     trained = LoadedModel(crf=crf, threshold=threshold, rule=rule, gate=gate, entries=tuple(entries), meta=meta,
                           encoder=encoder, select=SELECT if encoder is not None else 0.0)
     path = trained.save(out)

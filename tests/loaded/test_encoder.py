@@ -47,6 +47,9 @@ def test_windows_pack_sentences_in_order_and_cut_long_ones():
     assert [w.owners for w in packed] == [[0, 1, 1, 3, 4], [5, 5, 5]]
     long = windows([(1, 2)] * 4, [(0, 4)], size=5)  # 8 pieces, room for 3: cut between tokens
     assert [w.owners for w in long] == [[0, 0], [1, 1], [2, 2], [3, 3]]  # two pieces a token
+    apart = windows(token_pieces, [(0, 3), (5, 6)], size=7)  # sentence (3, 5) not read: no shared window
+    assert [w.owners for w in apart] == [[0, 1, 1], [5, 5, 5]]
+    assert [w.ids for w in windows(token_pieces, [(0, 3), (3, 5)], size=20)] == [[1, 2, 3, 4, 5]]
 
 
 def _network(vocab, hidden=8, heads=2, layers=2, inner=16, labels=3, seed=0):

@@ -31,6 +31,20 @@ def test_a_run_above_the_threshold_is_one_span_with_its_quotes_trimmed(doc):
     assert spans[0].score == pytest.approx(0.9)
 
 
+def test_a_hyphen_inside_a_word_does_not_cut_a_span(nlp):
+    doc = nlp("They act as a so-called fifth column - the critics say.")
+    words = [t.text for t in doc]
+    assert words[4:7] == ["so", "-", "called"]
+    inside = [0.9 if i in (4, 6, 7, 8) else 0.05 for i in range(len(words))]
+    spans = decode(Tokens.of(doc), probabilities(inside), threshold=0.5)
+    assert [doc.text[s.start_char:s.end_char] for s in spans] == ["so-called fifth column"]
+    # a dash between spaces is not inside a word: the span stops before it
+    dash = words.index("-", 7)
+    inside = [0.9 if i in (dash - 1, dash + 1) else 0.05 for i in range(len(words))]
+    spans = decode(Tokens.of(doc), probabilities(inside), threshold=0.5)
+    assert [doc.text[s.start_char:s.end_char] for s in spans] == ["column", "the"]
+
+
 def test_the_category_is_the_label_with_more_probability(doc):
     words = [t.text for t in doc]
     k = words.index("fool")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from framing import cli
+from framing.loaded import train as T
 from framing.loaded.model import load_loaded_model
 from framing.schemas import read_table
 
@@ -125,8 +126,12 @@ def test_train_loaded_with_an_encoder_stage(tmp_path, capsys):
     for name in ("encoder.bin", "loaded.json", "vocab.txt"):
         assert (again / name).read_bytes() == (out / name).read_bytes(), name
     model = load_loaded_model(out)
-    assert model.encoder is not None and model.encoder.layers == 2 and model.select == 0.1
-    assert model.meta["encoder"] == {"layers": 2, "base": "base", "select": 0.1}
+    assert model.encoder is not None and model.encoder.layers == 2 and model.select == T.SELECT
+    # the encoder's probabilities are decoded at their fixed threshold; the CRF's choice is recorded
+    assert model.threshold == T.ENCODER_THRESHOLD > T.SELECT
+    assert model.meta["encoder"] == {"layers": 2, "base": "base", "select": T.SELECT,
+                                     "crf_threshold": model.meta["encoder"]["crf_threshold"]}
+    assert model.meta["encoder"]["crf_threshold"] in T.THRESHOLDS
     card = (out / "MODEL_CARD.md").read_text(encoding="utf-8")
     assert "Second stage: a transformer encoder, the first 2 layers" in card and "`base`" in card
 
