@@ -190,7 +190,7 @@ def load_frames_model(spec: str | Path = DEFAULT) -> FramesModel | None:
 
 
 @lru_cache(maxsize=8)
-def _load(path: str, _mtime: int, _size: int) -> FramesModel:
+def _load(path: str, _stamps: tuple) -> FramesModel:
     try:
         data = Path(path).read_bytes()
         with np.load(io.BytesIO(data), allow_pickle=False) as archive:

@@ -39,7 +39,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from framing.errors import ModelError
-from framing.models import DEFAULT, SHIPPED, model_file, version_of
+from framing.models import DEFAULT, SHIPPED, load_once, model_file, version_of
 from framing.lexicons.entries import Entry
 from framing.loaded.crf import CRF
 from framing.loaded.encoder import VOCAB_FILE, WEIGHTS_FILE, Encoder, WordPieces, read_weights, write_weights
@@ -172,13 +172,7 @@ def model_path(spec: str | Path) -> Path | None:
 def load_loaded_model(spec: str | Path = DEFAULT) -> LoadedModel | None:
     """The model a ``loaded_model`` setting names (None for ``off``), read once per file.
     Raises ModelError for a missing or unreadable model."""
-    path = model_path(spec)
-    if path is None:
-        return None
-    files = [path, path.parent / WEIGHTS_FILE, path.parent / VOCAB_FILE]
-    # read once until one of the model's files changes
-    stamps = tuple((f.stat().st_mtime_ns, f.stat().st_size) if f.is_file() else None for f in files)
-    return _load(str(path.resolve()), stamps)
+    return load_once(model_path(spec), _load, companions=(WEIGHTS_FILE, VOCAB_FILE))
 
 
 @lru_cache(maxsize=8)

@@ -294,6 +294,8 @@ def train_loaded(data_path: str | Path, out: str | Path, *, seed: int = 0, folds
     say(f"chosen by {folds}-fold cross-validation on {len(train_part)} texts: L1 {c1}, threshold {threshold}"
         + (f", gate {gate}" if rule == "gated" else "") + f" (merged by the rule {rule}: partial-overlap F1 "
         f"{cv_f1:.3f})")
+    # with an encoder its probabilities make the spans, decoded at their own fixed threshold
+    decoding = ENCODER_THRESHOLD if encoder_layers else threshold
     held_out = None
     if n_held:
         test = [examples[i] for i in held]
@@ -302,11 +304,10 @@ def train_loaded(data_path: str | Path, out: str | Path, *, seed: int = 0, folds
             tick(1)
         probabilities = predict(crf, test)
         if encoder_layers:
-            staged = LoadedModel(crf=crf, threshold=ENCODER_THRESHOLD, rule=rule, gate=gate, entries=(),
+            staged = LoadedModel(crf=crf, threshold=decoding, rule=rule, gate=gate, entries=(),
                                  encoder=_fine_tune(train_part, encoder_layers, base, seed, "encoder, rest", progress),
                                  select=SELECT)
             probabilities = [second_stage(staged, e, p) for e, p in zip(test, probabilities)]
-        decoding = ENCODER_THRESHOLD if encoder_layers else threshold
         held_out = {what: score(test, probabilities, decoding, gate, what, rule)
                     for what in ("model", "lexicon", "merged")}
     crf = fit_examples(examples, c1)
@@ -324,8 +325,7 @@ def train_loaded(data_path: str | Path, out: str | Path, *, seed: int = 0, folds
     if encoder is not None:
         meta["encoder"] = {"layers": encoder_layers, "base": Path(base).name if base.name != "model"
                            else Path(base).parent.name, "select": SELECT, "crf_threshold": threshold}
-        threshold = ENCODER_THRESHOLD
-    trained = LoadedModel(crf=crf, threshold=threshold, rule=rule, gate=gate, entries=tuple(entries), meta=meta,
+    trained = LoadedModel(crf=crf, threshold=decoding, rule=rule, gate=gate, entries=tuple(entries), meta=meta,
                           encoder=encoder, select=SELECT if encoder is not None else 0.0)
     path = trained.save(out)
     card = write_card(trained, out)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -43,13 +43,16 @@ def model_file(spec: str | Path, *, shipped: str, file: str, kind: str, retrain:
     return path
 
 
-def load_once(path: Path | None, read: Callable[[str, int, int], Model]) -> Model | None:
-    """``read(path, mtime, size)`` for ``path`` (None: None); ``read`` is cached by its arguments, so a
-    file is read once until it changes."""
+def load_once(path: Path | None, read: Callable[[str, tuple], Model], companions: Sequence[str] = ()
+              ) -> Model | None:
+    """``read(path, stamps)`` for ``path`` (None: None); ``stamps`` holds the modification time and size
+    of ``path`` and of each file named in ``companions`` next to it (None for a missing one). ``read``
+    is cached by its arguments, so a model is read once until one of its files changes."""
     if path is None:
         return None
-    stat = path.stat()
-    return read(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    files = [path, *(path.parent / name for name in companions)]
+    stamps = tuple((f.stat().st_mtime_ns, f.stat().st_size) if f.is_file() else None for f in files)
+    return read(str(path.resolve()), stamps)
 
 
 def version_of(data: bytes) -> str:
